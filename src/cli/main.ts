@@ -1,0 +1,33 @@
+/** `crowdfind` command line: dispatches to subcommands that share the simulation core. */
+import { CliError } from './errors.ts';
+
+type Command = { summary: string; load: () => Promise<(args: string[]) => Promise<number>> };
+
+const COMMANDS: Record<string, Command> = {
+  keys: { summary: 'derive rotating Find My keys (keys derive --help)', load: async () => (await import('./protocol-commands.ts')).keysCommand },
+  report: { summary: 'encrypt or decrypt 88-byte location reports (report encrypt|decrypt --help)', load: async () => (await import('./protocol-commands.ts')).reportCommand },
+};
+
+function usage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ['Usage: crowdfind <command> [options]', '', 'Commands:', ...rows, '', 'Run `crowdfind <command> --help` for the options of one command.'].join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new CliError(`unknown command "${name}"; run \`crowdfind --help\` for the list`);
+    return await (await command.load())(rest);
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(`crowdfind: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
