@@ -1,0 +1,6 @@
+// Piscina loads plain JS; this shim loads the TypeScript worker through tsx (scoped import,
+// so the worker thread's own module loading is left alone).
+import { tsImport } from 'tsx/esm/api';
+
+const worker = await tsImport('./node-crypto-worker.ts', import.meta.url);
+export default worker.default;
