@@ -29,7 +29,7 @@ export const WORLD_CATALOG: readonly CatalogEntry[] = [
   {
     id: 'monaco',
     name: 'Monaco',
-    description: 'The whole principality: ~2 km² of dense city with streets, footways and steps up the hillside. A real, walkable downtown.',
+    description: 'The whole principality: a dense city of streets, footways and steps up the hillside, between the harbour and the cliffs. A real, walkable downtown.',
     file: 'monaco.json',
     source: 'monaco.osm.gz',
   },
