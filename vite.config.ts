@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 
 // The built page may talk to its own origin only: no CDN, no tiles, no telemetry.
 // Workers are same-origin module scripts; blob: is allowed for exports (PNG/SVG/CSV downloads).

@@ -7,7 +7,7 @@ import './style.css';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
 import type { Frame } from '../sim/frame.ts';
 import { defaultScenario, type Scenario } from '../sim/scenario.ts';
-import { WORLDS, loadWorldById } from '../world/catalog.ts';
+import { WORLD_CATALOG as WORLDS, loadWorldById } from '../world/catalog.ts';
 import type { World } from '../world/types.ts';
 import { MapView } from './map-view.ts';
 

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, appState, canvasColours, launch, openApp, screenshotDiff, waitForWorld } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the app in Chromium', () => {
+  it('loads Monaco, draws a map, moves finders, switches worlds, stays offline and error-free', async () => {
+    const { page, errors, foreign } = await openApp(browser);
+    await waitForWorld(page, 'monaco');
+    const s0 = await appState(page);
+    expect(s0.finderCount).toBeGreaterThan(100);
+    expect(s0.tagCount).toBeGreaterThan(0);
+
+    // a drawn map has land, streets, buildings, sea and dots: many distinct colours
+    expect(await canvasColours(page)).toBeGreaterThan(20);
+    expect(await page.locator('#attribution').textContent()).toContain('OpenStreetMap contributors');
+
+    // finders move between two screenshots of the map
+    const map = page.locator('#map');
+    const shot1 = await map.screenshot();
+    await page.waitForFunction((t0) => (window as any).crowdfind.state.t > t0 + 30, s0.t, { timeout: 30_000 });
+    const shot2 = await map.screenshot();
+    const moved = await screenshotDiff(page, shot1, shot2);
+    expect(moved).toBeGreaterThan(0.001);
+    await page.screenshot({ path: `${ARTIFACTS}/desktop-monaco.png` });
+
+    // switching worlds
+    await page.selectOption('#world', 'tiergarten');
+    await waitForWorld(page, 'tiergarten');
+    const s1 = await appState(page);
+    expect(s1.worldId).toBe('tiergarten');
+    expect(await canvasColours(page)).toBeGreaterThan(10);
+    await page.screenshot({ path: `${ARTIFACTS}/desktop-tiergarten.png` });
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works at phone size with touch', async () => {
+    const { page, errors, foreign } = await openApp(browser, '', { width: 390, height: 844 }, true);
+    await waitForWorld(page, 'monaco');
+    // every toolbar control is on screen and none overlaps another
+    const boxes = await page.$$eval('.topbar button, .topbar select, .clock', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (const b of boxes) {
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(390);
+      expect(b.width).toBeGreaterThan(0);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        expect(overlap, `controls ${i} and ${j} overlap`).toBe(false);
+      }
+    // a tap on play toggles the simulation
+    const before = (await appState(page)).playing;
+    await page.tap('#play');
+    await page.waitForFunction((b) => (window as any).crowdfind.state.playing !== b, before);
+    await page.screenshot({ path: `${ARTIFACTS}/phone-monaco.png` });
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ignores an unknown world in the address with a visible notice', async () => {
+    const { page, errors } = await openApp(browser, '?world=atlantis');
+    await waitForWorld(page, 'monaco');
+    await page.waitForSelector('#notice:not([hidden])');
+    expect(await page.locator('#notice').textContent()).toContain('atlantis');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
