@@ -21,8 +21,17 @@ export interface Frame {
   finderInfo: Uint8Array;
   tagCount: number;
   tagXY: Float32Array;
-  /** mode (bits 0-1) */
+  /** mode (bits 0-1): 0 at rest (MODE_STILL is 2 for movers; here 0 rest, 1 carried, 2 vehicle) */
   tagInfo: Uint8Array;
+  /** per tag x, y, radius of the shown estimator's estimate; NaN when the owner has none */
+  tagEstimate: Float32Array;
+  /** per tag: distance of the shown estimate from the true position, m (NaN when none) */
+  tagError: Float32Array;
+  /** per tag: simulated time of the newest report the owner holds (NaN when none) */
+  tagNewest: Float32Array;
+  /** the estimator the estimates come from, and the crypto mode of the run */
+  estimator: string;
+  crypto: string;
 }
 
 export function buildFrame(sim: Simulation, speed: number): Frame {

@@ -35,7 +35,8 @@ export type Knob = NumberKnob | ChoiceKnob;
 const n = (k: Omit<NumberKnob, 'kind'>): NumberKnob => ({ kind: 'number', ...k });
 const c = (k: Omit<ChoiceKnob, 'kind' | 'unit'>): ChoiceKnob => ({ kind: 'choice', unit: '', ...k });
 
-export const WORLD_IDS = ['monaco', 'andorra', 'tiergarten', 'grid', 'open'] as const;
+/** built-in worlds, plus 'custom' for a city the user imported (not reproducible without its file) */
+export const WORLD_IDS = ['monaco', 'andorra', 'tiergarten', 'grid', 'open', 'custom'] as const;
 
 export const KNOBS: Knob[] = [
   c({ path: 'world', flag: 'world', label: 'World', help: 'Map the simulation runs on', options: [...WORLD_IDS], default: 'monaco', needsReset: true }),

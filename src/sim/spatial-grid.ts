@@ -1,0 +1,113 @@
+/**
+ * Uniform grid over points, rebuilt every step by counting sort (two passes over the
+ * points, no allocation once sized). Cells are as large as the radio's maximum useful
+ * range, so every point within range of a query lies in the 3x3 cells around it.
+ * On a wrapping (open) world the grid wraps too, and neighbours across an edge are found.
+ */
+export class SpatialGrid {
+  cols = 1;
+  rows = 1;
+  cell = 1;
+  private x0 = 0;
+  private y0 = 0;
+  private wrap = false;
+  /** cellStart[c]..cellStart[c+1] index into items */
+  cellStart = new Int32Array(2);
+  items = new Int32Array(0);
+  private cellOf = new Int32Array(0);
+
+  /**
+   * Sizes the grid for an extent; `wrap` makes it a torus whose size must then be a
+   * whole number of cells (the cell is shrunk to fit).
+   */
+  configure(extent: readonly [number, number, number, number], cellSize: number, wrap: boolean): void {
+    const [x0, y0, x1, y1] = extent;
+    const w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
+    this.wrap = wrap;
+    // bound the cell count so a tiny radio range on a huge world cannot exhaust memory
+    const minCell = Math.sqrt((w * h) / 4e6);
+    const size = Math.max(cellSize, minCell, 1);
+    this.cols = Math.max(1, wrap ? Math.floor(w / size) : Math.ceil(w / size));
+    this.rows = Math.max(1, wrap ? Math.floor(h / size) : Math.ceil(h / size));
+    this.cell = wrap ? w / this.cols : size;
+    this.x0 = x0;
+    this.y0 = y0;
+    if (this.cellStart.length !== this.cols * this.rows + 1) this.cellStart = new Int32Array(this.cols * this.rows + 1);
+  }
+
+  cellIndex(x: number, y: number): number {
+    let cx = Math.floor((x - this.x0) / this.cell);
+    let cy = Math.floor((y - this.y0) / this.cell);
+    if (cx < 0) cx = this.wrap ? cx + this.cols : 0;
+    else if (cx >= this.cols) cx = this.wrap ? cx - this.cols : this.cols - 1;
+    if (cy < 0) cy = this.wrap ? cy + this.rows : 0;
+    else if (cy >= this.rows) cy = this.wrap ? cy - this.rows : this.rows - 1;
+    return cy * this.cols + cx;
+  }
+
+  /** Inserts points 0..n-1 for which `include(i)` holds (e.g. participating finders). */
+  build(n: number, x: Float64Array, y: Float64Array, include: Uint8Array): void {
+    if (this.cellOf.length < n) this.cellOf = new Int32Array(Math.max(n, this.cellOf.length * 2));
+    if (this.items.length < n) this.items = new Int32Array(Math.max(n, this.items.length * 2));
+    const start = this.cellStart;
+    start.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (!include[i]) {
+        this.cellOf[i] = -1;
+        continue;
+      }
+      const c = this.cellIndex(x[i], y[i]);
+      this.cellOf[i] = c;
+      start[c + 1]++;
+    }
+    for (let c = 0; c < start.length - 1; c++) start[c + 1] += start[c];
+    // fill using a cursor per cell: reuse cellOf's order; start[c] is advanced, then restored
+    for (let i = 0; i < n; i++) {
+      const c = this.cellOf[i];
+      if (c >= 0) this.items[start[c]++] = i;
+    }
+    for (let c = start.length - 1; c > 0; c--) start[c] = start[c - 1];
+    start[0] = 0;
+  }
+
+  /**
+   * Calls visit(i, dx, dy) for every inserted point in the 3x3 cells around (x, y), with
+   * (dx, dy) the offset from (x, y) to the point (the shortest one on a wrapping world).
+   */
+  forEachNear(x: number, y: number, visit: (i: number, dx: number, dy: number) => void, px: Float64Array, py: Float64Array): void {
+    const cx = Math.floor((x - this.x0) / this.cell);
+    const cy = Math.floor((y - this.y0) / this.cell);
+    const w = this.cols * this.cell, h = this.rows * this.cell;
+    // on a torus narrower than 3 cells, visiting a column twice would double-count
+    const spanX = this.wrap && this.cols < 3 ? 0 : 1;
+    const spanY = this.wrap && this.rows < 3 ? 0 : 1;
+    const x0 = spanX ? -1 : 0, x1 = spanX ? 1 : this.cols - 1;
+    const y0 = spanY ? -1 : 0, y1 = spanY ? 1 : this.rows - 1;
+    for (let oy = y0; oy <= y1; oy++) {
+      let yy = spanY ? cy + oy : oy;
+      if (yy < 0 || yy >= this.rows) {
+        if (!this.wrap) continue;
+        yy = (yy + this.rows) % this.rows;
+      }
+      for (let ox = x0; ox <= x1; ox++) {
+        let xx = spanX ? cx + ox : ox;
+        if (xx < 0 || xx >= this.cols) {
+          if (!this.wrap) continue;
+          xx = (xx + this.cols) % this.cols;
+        }
+        const c = yy * this.cols + xx;
+        for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
+          const i = this.items[k];
+          let dx = px[i] - x, dy = py[i] - y;
+          if (this.wrap) {
+            if (dx > w / 2) dx -= w;
+            else if (dx < -w / 2) dx += w;
+            if (dy > h / 2) dy -= h;
+            else if (dy < -h / 2) dy += h;
+          }
+          visit(i, dx, dy);
+        }
+      }
+    }
+  }
+}
