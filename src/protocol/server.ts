@@ -52,7 +52,8 @@ export class ReportServer {
     return this.byId.size;
   }
 
-  upload(hashedId: string, report: Uint8Array, uploadedMs: number): void {
+  /** Stores one report; returns the stored entry (its identity lets a simulator follow the report). */
+  upload(hashedId: string, report: Uint8Array, uploadedMs: number): StoredReport {
     if (report.length !== REPORT_BYTES) throw new RangeError(`report must be ${REPORT_BYTES} bytes, got ${report.length}`);
     if (uploadedMs < this.lastUploadMs) throw new RangeError('upload times must not go backwards');
     this.lastUploadMs = uploadedMs;
@@ -63,6 +64,7 @@ export class ReportServer {
     if (list) list.push(entry);
     else this.byId.set(hashedId, [entry]);
     this.uploads++;
+    return entry;
   }
 
   /** Uploads the reports packed in `reports` (n * 88 bytes), all for one id. */
