@@ -182,31 +182,45 @@ export class Mobility {
     if (this.open) return this.stepOpen(m, dt);
     const rng = this.rng;
     const pauseMax = this.params.pauseMaxS;
+    const nodeX = this.world.graph.nodeX, nodeY = this.world.graph.nodeY;
+    // locals: the JIT cannot hoist these loads out of the loop by itself
+    const mode = m.mode, pauseUntil = m.pauseUntil, to = m.to, from = m.from, segPos = m.segPos, segLen = m.segLen;
+    const speed = m.speed, destArr = m.dest, xs = m.x, ys = m.y;
     for (let i = 0; i < m.count; i++) {
-      const mode = m.mode[i];
-      if (mode === MODE_STILL || m.pauseUntil[i] > t) continue;
-      const g = this.graphFor(mode);
-      if (m.to[i] < 0) this.startTrip(m, i, g, rng);
-      let remaining = m.speed[i] * dt;
-      const dest = m.dest[i];
+      const md = mode[i];
+      if (md === MODE_STILL || pauseUntil[i] > t) continue;
+      const g = this.graphFor(md);
+      if (to[i] < 0) this.startTrip(m, i, g, rng);
+      let remaining = speed[i] * dt;
+      const dest = destArr[i];
       const destNode = g.destinations[dest];
-      while (m.to[i] >= 0) {
-        const left = m.segLen[i] - m.segPos[i];
+      let b = to[i];
+      while (b >= 0) {
+        const left = segLen[i] - segPos[i];
         if (remaining < left) {
-          m.segPos[i] += remaining;
+          segPos[i] += remaining;
           break;
         }
         remaining -= left;
-        const node = m.to[i];
-        if (node === destNode) {
+        if (b === destNode) {
           // arrived: pause here, then start a new trip
-          this.enterSegment(m, i, node, -1);
-          m.pauseUntil[i] = t + dt + rng.next() * pauseMax;
+          this.enterSegment(m, i, b, -1);
+          pauseUntil[i] = t + dt + rng.next() * pauseMax;
           break;
         }
-        this.enterSegment(m, i, node, g.next(dest, node));
+        this.enterSegment(m, i, b, g.next(dest, b));
+        b = to[i];
       }
-      this.updatePosition(m, i);
+      const a = from[i];
+      b = to[i];
+      if (b < 0 || segLen[i] === 0) {
+        xs[i] = nodeX[a];
+        ys[i] = nodeY[a];
+      } else {
+        const f = segPos[i] / segLen[i];
+        xs[i] = nodeX[a] + f * (nodeX[b] - nodeX[a]);
+        ys[i] = nodeY[a] + f * (nodeY[b] - nodeY[a]);
+      }
     }
   }
 

@@ -18,12 +18,16 @@ export interface RadioParams {
   diskRangeM?: number;
 }
 
-/** beyond this probability of hearing, a finder is out of range */
-const NEGLIGIBLE = 1e-4;
+/**
+ * Beyond the distance where P(heard | listening) falls below this, a finder counts as out
+ * of range (with a 10% duty cycle, one advertisement in 10,000 at the edge): it bounds the
+ * neighbour search.
+ */
+const NEGLIGIBLE = 1e-3;
 const TABLE_STEP = 0.25; // metres
 
 export class Radio {
-  /** distance beyond which P(heard | listening) < 1e-4 */
+  /** distance beyond which P(heard | listening) < NEGLIGIBLE */
   readonly maxRange: number;
   private readonly table: Float32Array;
 

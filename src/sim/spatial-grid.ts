@@ -70,33 +70,42 @@ export class SpatialGrid {
     start[0] = 0;
   }
 
+  /** candidates found by the last gather(): indices and offsets from the query point */
+  found = new Int32Array(256);
+  foundDx = new Float64Array(256);
+  foundDy = new Float64Array(256);
+
   /**
-   * Calls visit(i, dx, dy) for every inserted point in the 3x3 cells around (x, y), with
-   * (dx, dy) the offset from (x, y) to the point (the shortest one on a wrapping world).
+   * Collects every inserted point in the 3x3 cells around (x, y) into found/foundDx/foundDy
+   * (offsets are the shortest ones on a wrapping world) and returns how many. No allocation
+   * once the buffers have grown to the largest neighbourhood.
    */
-  forEachNear(x: number, y: number, visit: (i: number, dx: number, dy: number) => void, px: Float64Array, py: Float64Array): void {
+  gather(x: number, y: number, px: Float64Array, py: Float64Array): number {
     const cx = Math.floor((x - this.x0) / this.cell);
     const cy = Math.floor((y - this.y0) / this.cell);
     const w = this.cols * this.cell, h = this.rows * this.cell;
     // on a torus narrower than 3 cells, visiting a column twice would double-count
-    const spanX = this.wrap && this.cols < 3 ? 0 : 1;
-    const spanY = this.wrap && this.rows < 3 ? 0 : 1;
-    const x0 = spanX ? -1 : 0, x1 = spanX ? 1 : this.cols - 1;
-    const y0 = spanY ? -1 : 0, y1 = spanY ? 1 : this.rows - 1;
-    for (let oy = y0; oy <= y1; oy++) {
+    const spanX = !(this.wrap && this.cols < 3);
+    const spanY = !(this.wrap && this.rows < 3);
+    const ox0 = spanX ? -1 : 0, ox1 = spanX ? 1 : this.cols - 1;
+    const oy0 = spanY ? -1 : 0, oy1 = spanY ? 1 : this.rows - 1;
+    let n = 0;
+    for (let oy = oy0; oy <= oy1; oy++) {
       let yy = spanY ? cy + oy : oy;
       if (yy < 0 || yy >= this.rows) {
         if (!this.wrap) continue;
         yy = (yy + this.rows) % this.rows;
       }
-      for (let ox = x0; ox <= x1; ox++) {
+      for (let ox = ox0; ox <= ox1; ox++) {
         let xx = spanX ? cx + ox : ox;
         if (xx < 0 || xx >= this.cols) {
           if (!this.wrap) continue;
           xx = (xx + this.cols) % this.cols;
         }
         const c = yy * this.cols + xx;
-        for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
+        const end = this.cellStart[c + 1];
+        if (n + end - this.cellStart[c] > this.found.length) this.growFound(n + end - this.cellStart[c]);
+        for (let k = this.cellStart[c]; k < end; k++) {
           const i = this.items[k];
           let dx = px[i] - x, dy = py[i] - y;
           if (this.wrap) {
@@ -105,9 +114,24 @@ export class SpatialGrid {
             if (dy > h / 2) dy -= h;
             else if (dy < -h / 2) dy += h;
           }
-          visit(i, dx, dy);
+          this.found[n] = i;
+          this.foundDx[n] = dx;
+          this.foundDy[n] = dy;
+          n++;
         }
       }
     }
+    return n;
+  }
+
+  private growFound(n: number): void {
+    const cap = Math.max(n, this.found.length * 2);
+    const f = new Int32Array(cap), dx = new Float64Array(cap), dy = new Float64Array(cap);
+    f.set(this.found);
+    dx.set(this.foundDx);
+    dy.set(this.foundDy);
+    this.found = f;
+    this.foundDx = dx;
+    this.foundDy = dy;
   }
 }
