@@ -5,7 +5,8 @@
  * instead of spiralling, and reports the speed it actually achieved.
  */
 export interface Steppable {
-  step(): void;
+  /** one step; may return a promise (a network boundary awaiting the crypto pool) */
+  advance(): void | Promise<void>;
   readonly t: number;
 }
 
@@ -17,7 +18,10 @@ export class SimClock {
   playing = false;
   private debt = 0; // simulated seconds owed
   private last = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** bumped by every play/pause so a slice from an older run of the loop stops */
+  private generation = 0;
+  /** the slice in progress, if any (awaited before anything else touches the simulation) */
+  private running: Promise<void> | undefined;
   private window: { wall: number; sim: number }[] = [];
 
   constructor(
@@ -36,14 +40,23 @@ export class SimClock {
     if (this.playing) return;
     this.playing = true;
     this.last = this.now();
-    this.schedule();
+    this.window = [];
+    const gen = ++this.generation;
+    setTimeout(() => this.loop(gen), 0);
   }
 
   pause(): void {
     this.playing = false;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.generation++;
     this.debt = 0;
+  }
+
+  /** pauses and waits until no step is in progress (then the caller may touch the simulation) */
+  async idle(): Promise<boolean> {
+    const was = this.playing;
+    this.pause();
+    while (this.running) await this.running;
+    return was;
   }
 
   /** simulated seconds per wall second over the last second */
@@ -54,24 +67,28 @@ export class SimClock {
     return b.wall > a.wall ? ((b.sim - a.sim) * 1000) / (b.wall - a.wall) : 0;
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => this.slice(), 0);
+  private async loop(gen: number): Promise<void> {
+    if (gen !== this.generation || this.running) return;
+    this.running = this.slice(gen);
+    await this.running;
+    this.running = undefined;
+    if (gen === this.generation) setTimeout(() => this.loop(gen), this.debt >= this.stepSeconds() ? 0 : 4);
   }
 
-  private slice(): void {
-    if (!this.playing) return;
+  private async slice(gen: number): Promise<void> {
     const start = this.now();
     this.debt = Math.min(this.debt + ((start - this.last) / 1000) * this.speed, MAX_DEBT_S * this.speed);
     this.last = start;
     const dt = this.stepSeconds();
+    const sim = this.sim;
     while (this.debt >= dt && this.now() - start < SLICE_MS) {
-      this.sim.step();
+      const pending = sim.advance();
+      if (pending) await pending;
       this.debt -= dt;
+      if (gen !== this.generation) return;
     }
     const end = this.now();
-    this.window.push({ wall: end, sim: this.sim.t });
+    this.window.push({ wall: end, sim: sim.t });
     while (this.window.length > 2 && end - this.window[0].wall > 1000) this.window.shift();
-    // yield to the event loop; sleep a little when there is nothing to do
-    this.timer = setTimeout(() => this.slice(), this.debt >= dt ? 0 : 4);
   }
 }

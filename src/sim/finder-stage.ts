@@ -171,8 +171,8 @@ export class FinderStage {
   }
 
   /** Finders removed from the run upload nothing more; their queues are dropped. */
-  dropFinders(from: number): void {
-    for (let i = from; i < this.queueHead.length; i++) {
+  dropFinders(from: number, to = this.queueHead.length): void {
+    for (let i = from; i < Math.min(to, this.queueHead.length); i++) {
       this.queueHead[i] = this.queueTail[i] = -1;
       this.batchAt[i] = Infinity;
     }

@@ -119,6 +119,31 @@ export class Simulation {
     }
   }
 
+  /**
+   * Brings the finders' kinds in line with the scenario's mix after it changed: surplus
+   * finders of one kind leave and reappear as a kind in deficit (their queued reports go).
+   */
+  remix(): void {
+    const m = this.finders;
+    const { mix, indoorShare } = this.scenario.finders;
+    const weights = [mix.walk, mix.drive, mix.still];
+    const total = weights[0] + weights[1] + weights[2] || 1;
+    const target = weights.map((w) => Math.floor((w / total) * m.count));
+    for (let k = 0; target[0] + target[1] + target[2] < m.count; k++) target[k % 3]++;
+    const have = [0, 0, 0];
+    for (let i = 0; i < m.count; i++) have[m.mode[i]]++;
+    for (let i = 0; i < m.count; i++) {
+      const from = m.mode[i];
+      if (have[from] <= target[from]) continue;
+      const to = have.findIndex((h, k) => h < target[k]);
+      if (to < 0) break;
+      have[from]--;
+      have[to]++;
+      this.finderStage.dropFinders(i, i + 1);
+      this.mobility.place(m, i, to, to === MODE_STILL && this.placeRng.next() < indoorShare, this.placeRng, this.t);
+    }
+  }
+
   /** re-reads knobs that may change while running (radio, upload, owner) */
   reconfigure(): void {
     this.finderStage.configure();
