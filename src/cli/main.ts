@@ -4,6 +4,7 @@ import { CliError } from './errors.ts';
 type Command = { summary: string; load: () => Promise<(args: string[]) => Promise<number>> };
 
 const COMMANDS: Record<string, Command> = {
+  sim: { summary: 'run one simulation headless and print its metrics (sim --help)', load: async () => (await import('./sim-command.ts')).simCommand },
   keys: { summary: 'derive rotating Find My keys (keys derive --help)', load: async () => (await import('./protocol-commands.ts')).keysCommand },
   report: { summary: 'encrypt or decrypt 88-byte location reports (report encrypt|decrypt --help)', load: async () => (await import('./protocol-commands.ts')).reportCommand },
 };

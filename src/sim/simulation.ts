@@ -79,7 +79,7 @@ export class Simulation {
 
   /** typical finder-to-tag distance when a report is made: the estimators' extra noise */
   private finderSpread(): number {
-    return 0.6 * (this.finderStage?.radio.medianRange() ?? 25);
+    return this.finderStage?.radio.medianRange() ?? 25;
   }
 
   private placeTags(): void {
