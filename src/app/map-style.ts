@@ -26,3 +26,11 @@ export const STREET_STYLE: Record<StreetClass, { color: number; metres: number; 
 export const FINDER_COLORS = [0x1f77ff, 0xff8a00, 0x8e44ad];
 export const FINDER_OFF = 0x9a9a9a;
 export const TAG_COLOR = 0xe5383b;
+/** finder markers: a halo when it just heard a beacon, a ring while it holds unsent reports */
+export const HEARD_COLOR = 0xffd60a;
+export const HOLDS_COLOR = 0x1c1c1e;
+/** the owner's estimate: error circle, centre and the line to the truth */
+export const ESTIMATE_COLOR = 0x0a84ff;
+export const TRUTH_LINE_COLOR = 0x1c1c1e;
+/** decrypted reports of the selected tag */
+export const REPORT_COLOR = 0x2fa84f;

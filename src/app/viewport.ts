@@ -32,8 +32,8 @@ export class Viewport {
   }
 
   /** fits the local-metre box into the element with a margin */
-  fit(extent: readonly [number, number, number, number], margin = 24): void {
-    const w = this.el.clientWidth, h = this.el.clientHeight;
+  fit(extent: readonly [number, number, number, number], margin = 24, coveredBottom = 0): void {
+    const w = this.el.clientWidth, h = Math.max(120, this.el.clientHeight - coveredBottom);
     const [x0, y0, x1, y1] = extent;
     const s = Math.min((w - 2 * margin) / Math.max(x1 - x0, 1), (h - 2 * margin) / Math.max(y1 - y0, 1));
     this.scale = s;
