@@ -9,6 +9,7 @@ import type { Bench, BenchRow } from './types.ts';
 const BENCHES: Record<string, () => Promise<Bench>> = {
   mobility: async () => (await import('./mobility.bench.ts')).mobilityBench,
   protocol: async () => (await import('./protocol.bench.ts')).protocolBench,
+  pipeline: async () => (await import('./pipeline.bench.ts')).pipelineBench,
 };
 
 const only = process.argv.slice(2);

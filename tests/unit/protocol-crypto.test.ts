@@ -17,7 +17,14 @@ import {
   hashedIdOf,
   liftX,
   x963KdfSha256,
+  FinderKeyCache,
+  decryptBatch,
+  encryptBatch,
+  packDecryptRequests,
+  packEncryptRequests,
 } from '../../src/protocol/index.ts';
+import { aeadBackend, availableAeadBackends, setAeadBackend, type AeadBackend } from '../../src/protocol/aead.ts';
+import { sealInto } from '../../src/protocol/report.ts';
 
 const N = P224_N;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -235,5 +242,88 @@ describe('reports vs OpenSSL', () => {
     }
     expect(() => encryptReport(key.advertisedKey, { lat: 90.1, lon: 0, accuracy: 1, status: 0 }, t)).toThrow(/latitude/);
     expect(() => encryptReport(key.advertisedKey, { lat: 0, lon: -180.5, accuracy: 1, status: 0 }, t)).toThrow(/longitude/);
+  });
+});
+
+describe('AES-GCM backends and the batch path vs OpenSSL', () => {
+  const master = generateMasterKey();
+  const keys = [5, 6, 7].map((p) => derivePeriodKey(master, p));
+  const t = Date.UTC(2024, 4, 1, 12, 0, 0);
+  const withBackend = <T>(which: AeadBackend, run: () => T): T => {
+    const before = aeadBackend();
+    setAeadBackend(which);
+    try {
+      return run();
+    } finally {
+      setAeadBackend(before);
+    }
+  };
+
+  it('node:crypto is the default backend in Node, noble the fallback', () => {
+    expect(availableAeadBackends).toEqual(['native', 'noble']);
+    expect(aeadBackend()).toBe('native');
+  });
+
+  it('both backends seal byte-identical reports for the same ephemeral key', () => {
+    const plain = plaintextOf(12.5, -7.25, 30, 0x80);
+    const point = liftX(keys[0].advertisedKey);
+    const e = (big(randomBytes(36)) % (N - 1n)) + 1n;
+    const [a, b] = (['native', 'noble'] as const).map((which) =>
+      withBackend(which, () => {
+        const out = new Uint8Array(88);
+        sealInto(point, plain, 0, out, 0, e);
+        return hex(out);
+      }),
+    );
+    expect(a).toBe(b);
+  });
+
+  for (const which of ['native', 'noble'] as const) {
+    it(`${which}: reports decrypt with OpenSSL, OpenSSL's reports decrypt here, tampering is caught`, () => {
+      withBackend(which, () => {
+        const loc = { lat: 48.8583701, lon: 2.2944813, accuracy: 12, status: 0x40 };
+        const report = encryptReport(keys[0].advertisedKey, loc, t, 3);
+        expect(opensslDecrypt(big(keys[0].privateKey), report).toString('hex')).toBe(plaintextOf(loc.lat, loc.lon, loc.accuracy, loc.status).toString('hex'));
+        const theirs = opensslEncrypt(keys[0].advertisedKey, plaintextOf(-1.5, 3.25, 9, 0), t / 1000 - APPLE_EPOCH_S, 1);
+        expect(decryptReport(keys[0].privateKey, theirs)).toEqual({ lat: -1.5, lon: 3.25, accuracy: 9, status: 0, timestampMs: t, confidence: 1 });
+        for (const index of [62, 75, 87, 30]) {
+          const bad = report.slice();
+          bad[index] ^= 0x80;
+          expect(() => decryptReport(keys[0].privateKey, bad), `byte ${index}`).toThrow(ReportAuthError);
+        }
+        expect(() => decryptReport(keys[1].privateKey, report)).toThrow(ReportAuthError);
+      });
+    });
+  }
+
+  it('batches (several chunks, runs of a key with an eager table, one-off keys) decrypt with OpenSSL and here', () => {
+    // 3 runs of 40 (tables built before the first use), then single uses: crosses SEAL_CHUNK boundaries
+    const order = [...Array(40).fill(0), ...Array(40).fill(1), 2, 0, ...Array(40).fill(2), 1];
+    const requests = order.map((k, i) => ({ advertisedKey: keys[k].advertisedKey, location: { lat: i / 10, lon: -i / 7, accuracy: i, status: i % 256 }, timestampMs: t + i * 1000, confidence: i % 3 }));
+    const cache = new FinderKeyCache();
+    const reports = encryptBatch(packEncryptRequests(requests), 'real', cache);
+    expect(cache.lifts).toBe(3);
+    expect(cache.tables).toBe(3);
+    for (let i = 0; i < order.length; i++) {
+      const report = reports.subarray(i * 88, i * 88 + 88);
+      const loc = requests[i].location;
+      expect(opensslDecrypt(big(keys[order[i]].privateKey), report).toString('hex'), `report ${i}`).toBe(plaintextOf(loc.lat, loc.lon, loc.accuracy, loc.status).toString('hex'));
+    }
+    // ... and the batch decryption (chunked, one inversion per chunk) agrees, flagging the bad ones
+    const items = order.map((k, i) => ({ privateKey: keys[k].privateKey, report: reports.slice(i * 88, i * 88 + 88) }));
+    items[33].report[70] ^= 1;
+    items[34].report[20] ^= 1; // ephemeral key off the curve
+    items[90].privateKey = keys[0].privateKey;
+    items[91].report[87] ^= 0xff; // last tag byte
+    items[92].privateKey = new Uint8Array(28); // d = 0: not a private key
+    const out = decryptBatch(packDecryptRequests(items));
+    for (let i = 0; i < order.length; i++) {
+      const expected = [33, 34, 90, 91].includes(i) ? 1 : i === 92 ? 2 : 0;
+      expect(out[i * 11], `result ${i}`).toBe(expected);
+      if (expected === 0) {
+        const loc = requests[i].location;
+        expect(hex(out.subarray(i * 11 + 1, i * 11 + 11))).toBe(plaintextOf(loc.lat, loc.lon, loc.accuracy, loc.status).toString('hex'));
+      }
+    }
   });
 });
