@@ -5,6 +5,8 @@ type Command = { summary: string; load: () => Promise<(args: string[]) => Promis
 
 const COMMANDS: Record<string, Command> = {
   sim: { summary: 'run one simulation headless and print its metrics (sim --help)', load: async () => (await import('./sim-command.ts')).simCommand },
+  sweep: { summary: 'run one knob over many values and seeds in worker threads (sweep --help)', load: async () => (await import('./sweep-command.ts')).sweepCommand },
+  merge: { summary: 'merge the outputs of sweep shards (merge --help)', load: async () => (await import('./merge-command.ts')).mergeCommand },
   keys: { summary: 'derive rotating Find My keys (keys derive --help)', load: async () => (await import('./protocol-commands.ts')).keysCommand },
   report: { summary: 'encrypt or decrypt 88-byte location reports (report encrypt|decrypt --help)', load: async () => (await import('./protocol-commands.ts')).reportCommand },
 };
