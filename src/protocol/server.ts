@@ -16,6 +16,8 @@ export interface StoredReport {
   uploadedMs: number;
   /** the 88 bytes exactly as uploaded */
   report: Uint8Array;
+  /** the report's own (finder) timestamp, read once from its clear header at upload */
+  timestampMs: number;
 }
 
 export interface ReportQuery {
@@ -58,7 +60,7 @@ export class ReportServer {
     if (uploadedMs < this.lastUploadMs) throw new RangeError('upload times must not go backwards');
     this.lastUploadMs = uploadedMs;
     this.evictBefore(uploadedMs - this.retentionMs);
-    const entry: StoredReport = { hashedId, uploadedMs, report: report.slice() };
+    const entry: StoredReport = { hashedId, uploadedMs, report: report.slice(), timestampMs: readReportHeader(report).timestampMs };
     this.queue.push(entry);
     const list = this.byId.get(hashedId);
     if (list) list.push(entry);
@@ -102,7 +104,7 @@ export class ReportServer {
       const list = this.byId.get(id);
       if (!list) continue;
       const hits = list.filter((e) => {
-        const t = readReportHeader(e.report).timestampMs;
+        const t = e.timestampMs;
         return t >= query.fromMs && t <= query.toMs;
       });
       if (hits.length) out.set(id, hits);

@@ -51,7 +51,8 @@ export class Metrics {
     for (let id = this.scanned; id < log.count; id++) {
       const j = log.tag[id];
       if (Number.isNaN(this.firstReport[j])) this.firstReport[j] = log.made[id];
-      this.reportError.push(Math.hypot(log.fixX[id] - log.trueX[id], log.fixY[id] - log.trueY[id]));
+      const dx = log.fixX[id] - log.trueX[id], dy = log.fixY[id] - log.trueY[id];
+      this.reportError.push(Math.sqrt(dx * dx + dy * dy));
     }
     this.scanned = log.count;
   }

@@ -12,7 +12,6 @@
  */
 import { DECRYPT_REQUEST_BYTES, DECRYPT_RESULT_BYTES, DECRYPT_OK } from '../protocol/batch.ts';
 import type { CryptoPool } from '../protocol/pool.ts';
-import { readReportHeader } from '../protocol/report.ts';
 import { RETENTION_MS, type StoredReport } from '../protocol/server.ts';
 import { project, type Projection } from '../world/projection.ts';
 import { CENTROID_WINDOW_S, FilterState, centroidEstimate, latestEstimate, type Estimate } from './estimators.ts';
@@ -102,7 +101,7 @@ export class OwnerStage {
         this.seen.add(e);
         const logId = this.uploads.logIdOf.get(e);
         if (logId !== undefined) this.log.fetched[logId] = now;
-        byTag[tag].push({ entry: e, tag, period, t: (readReportHeader(e.report).timestampMs - SIM_EPOCH_MS) / 1000 });
+        byTag[tag].push({ entry: e, tag, period, t: (e.timestampMs - SIM_EPOCH_MS) / 1000 });
         this.reportsFetched++;
       }
     }
@@ -163,7 +162,7 @@ export class OwnerStage {
     const t = new Float64Array(n);
     const finder = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      t[i] = readReportHeader(entries[i].report).timestampMs / 1000;
+      t[i] = entries[i].timestampMs / 1000;
       const id = this.uploads.logIdOf.get(entries[i]);
       finder[i] = id === undefined ? -1 - i : this.log.finder[id];
     }
