@@ -80,7 +80,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const knob = KNOB_BY_PATH.get(definition.param)!;
   const progress = new Progress(indices.length, quiet);
   const what = `${knob.flag} ${definition.values.join(', ')}${knob.kind === 'number' && knob.unit ? ' ' + knob.unit : ''}; ${definition.seeds} seed${definition.seeds > 1 ? 's' : ''}`;
-  progress.note(`crowdfind sweep: ${what}; ${fmtDuration(definition.durationS)} simulated on ${definition.base.world}, crypto ${definition.base.crypto}; ${indices.length} run${indices.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${runCount(definition)})` : ''} on ${Math.min(threads, indices.length)} threads`);
+  progress.note(`crowdfind sweep: ${what}; ${fmtDuration(definition.durationS)} simulated on ${definition.base.world}, crypto ${definition.base.crypto}; ${indices.length} run${indices.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${runCount(definition)})` : ''} on ${Math.min(threads, indices.length)} thread${Math.min(threads, indices.length) === 1 ? "" : "s"}`);
 
   const controller = new AbortController();
   let interrupts = 0;
