@@ -31,7 +31,7 @@ sweep.json (definition, app version, runs, aggregates) into --out.
 Sweep options:
   --param <knob>        the knob to vary: a flag name (density, participation, path-loss,
                         upload-median, tags, ...) or a scenario path [default density]
-  --values <spec>       300,3000,30000          a list
+  --values <spec>       300,3000,10000          a list
                         lin:1500:2500:10        10 values evenly spaced, ends included
                         log:100:10000:8         8 values evenly spaced in log scale
                         (generated values are rounded to 6 significant digits, whole
