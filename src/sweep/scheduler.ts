@@ -37,7 +37,6 @@ export async function scheduleRuns(opts: ScheduleOptions): Promise<ScheduleResul
       try {
         const row = await opts.execute(index, inner.signal);
         rows.push(row); // a run that completed as we cancelled is still a valid result
-
         opts.onResult?.(row, rows.length, opts.indices.length);
       } catch (err) {
         if (inner.signal.aborted) return;
