@@ -35,11 +35,17 @@ function decryptRequestsFor(keys: KeyPair[], perKey: number, reports: Uint8Array
   return packDecryptRequests(keys.flatMap((k, i) => Array.from({ length: perKey }, (_, j) => ({ privateKey: k.privateKey, report: reports.subarray((i * perKey + j) * 88, (i * perKey + j + 1) * 88) }))));
 }
 
+/** Wall-clock rate; `cpuNote` adds the rate by this process's CPU time (steadier on a loaded machine). */
 function rate(count: number, run: () => void): number {
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   run();
+  const cpu = process.cpuUsage(cpu0);
+  lastCpuRate = count / ((cpu.user + cpu.system) / 1e6);
   return count / ((performance.now() - start) / 1000);
 }
+let lastCpuRate = 0;
+const cpuNote = () => `; by CPU time ${Math.round(lastCpuRate).toLocaleString('en-US')}/s`;
 
 export const protocolBench: Bench = async () => {
   const rows: BenchRow[] = [];
@@ -49,24 +55,27 @@ export const protocolBench: Bench = async () => {
   const reuse = requestsFor(reuseKeys, 50);
   let reports: Uint8Array = new Uint8Array(0);
   const encReuse = rate(2000, () => (reports = encryptBatch(reuse, 'real', new FinderKeyCache())));
-  rows.push({ name: 'report encryptions/s, 1 core, per-key tables, 50 finders per key', value: Math.round(encReuse), unit: 'reports/s', note: '2,000 reports over 40 keys; includes lifting x and building each key table' });
+  rows.push({ name: 'report encryptions/s, 1 core, per-key tables, 50 finders per key', value: Math.round(encReuse), unit: 'reports/s', note: '2,000 reports over 40 keys; includes lifting x and building each key table' + cpuNote() });
 
   const backend = aeadBackend();
   setAeadBackend('noble');
   const encNoble = rate(2000, () => encryptBatch(reuse, 'real', new FinderKeyCache()));
   setAeadBackend(backend);
-  rows.push({ name: 'report encryptions/s, 1 core, per-key tables, 50 finders per key, noble AES-GCM', value: Math.round(encNoble), unit: 'reports/s', note: `as above with @noble/ciphers (the browser path; default here: ${backend})` });
+  rows.push({ name: 'report encryptions/s, 1 core, per-key tables, 50 finders per key, noble AES-GCM', value: Math.round(encNoble), unit: 'reports/s', note: `as above with @noble/ciphers (the browser path; default here: ${backend})` + cpuNote() });
 
   const oneOff = requestsFor(randomKeys(400), 1);
   const encNoReuse = rate(400, () => encryptBatch(oneOff, 'real', new FinderKeyCache()));
-  rows.push({ name: 'report encryptions/s, 1 core, no key reuse', value: Math.round(encNoReuse), unit: 'reports/s', note: '400 distinct keys, one report each' });
+  rows.push({ name: 'report encryptions/s, 1 core, no key reuse', value: Math.round(encNoReuse), unit: 'reports/s', note: '400 distinct keys, one report each' + cpuNote() });
 
   const decReq = decryptRequestsFor(reuseKeys.slice(0, 16), 50, reports);
   let out: Uint8Array = new Uint8Array(0);
   const dec = rate(800, () => (out = decryptBatch(decReq, 'real')));
-  // (decryption with noble AES-GCM differs by ~40 us per report, about 2%)
   if (out.some((_, i) => i % 11 === 0 && out[i] !== 0)) throw new Error('bench: a report failed to decrypt');
-  rows.push({ name: 'report decryptions/s, 1 core', value: Math.round(dec), unit: 'reports/s', note: '800 reports' });
+  rows.push({ name: 'report decryptions/s, 1 core', value: Math.round(dec), unit: 'reports/s', note: '800 reports' + cpuNote() });
+  setAeadBackend('noble');
+  const decNoble = rate(800, () => decryptBatch(decReq, 'real'));
+  setAeadBackend(backend);
+  rows.push({ name: 'report decryptions/s, 1 core, noble AES-GCM', value: Math.round(decNoble), unit: 'reports/s', note: '800 reports, the browser path' + cpuNote() });
 
   const modeled = rate(20000, () => encryptBatch(requestsFor(reuseKeys, 500), 'modeled'));
   rows.push({ name: 'modeled-mode report encryptions/s, 1 core', value: Math.round(modeled), unit: 'reports/s', note: 'no crypto maths; includes packing 20,000 requests' });

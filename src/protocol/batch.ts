@@ -12,8 +12,8 @@ import { ReportAuthError } from './errors.ts';
 import { FinderKeyCache } from './finder-key-cache.ts';
 import { PLAINTEXT_BYTES, appleSecondsFromMs, readLocation, writeLocation, type Location } from './location.ts';
 import { openModeledInto, sealModeledInto, type CryptoMode } from './modeled.ts';
-import { P224_BYTES } from './p224.ts';
-import { REPORT_BYTES, openInto, privateScalarFromBytes, readReportHeader, sealInto, type DecryptedReport } from './report.ts';
+import { P224_BYTES, type P224Point } from './p224.ts';
+import { REPORT_BYTES, SEAL_CHUNK, openManyInto, privateScalarFromBytes, readReportHeader, sealManyInto, type DecryptedReport } from './report.ts';
 
 export const ENCRYPT_REQUEST_BYTES = 43;
 export const DECRYPT_REQUEST_BYTES = P224_BYTES + REPORT_BYTES;
@@ -68,10 +68,34 @@ function recordCount(batch: Uint8Array, recordBytes: number, what: string): numb
   return batch.length / recordBytes;
 }
 
-/** Encrypts a packed batch; returns n packed 88-byte reports. Throws on a key not on the curve. */
+/** Requests from `o` on (stepping `step` bytes) that share the 28-byte key at batch[o..]. */
+function runLength(batch: Uint8Array, o: number, step: number): number {
+  let n = 1;
+  outer: for (let q = o + step; q + P224_BYTES <= batch.length; q += step, n++) {
+    for (let b = 0; b < P224_BYTES; b++) if (batch[q + b] !== batch[o + b]) break outer;
+  }
+  return n;
+}
+
+/**
+ * Encrypts a packed batch; returns n packed 88-byte reports. Throws on a key not on the curve.
+ * Requests for one key should be contiguous (as the pools keep them): a run of two or more
+ * gets the key's precomputed table before its first encryption. Reports are sealed SEAL_CHUNK
+ * at a time so their points share one field inversion.
+ */
 export function encryptBatch(batch: Uint8Array, mode: CryptoMode = 'real', cache: FinderKeyCache = sharedFinderCache): Uint8Array {
   const n = recordCount(batch, ENCRYPT_REQUEST_BYTES, 'encrypt');
   const out = new Uint8Array(n * REPORT_BYTES);
+  let points: P224Point[] = [];
+  let pOffs: number[] = [];
+  let offsets: number[] = [];
+  const flush = () => {
+    sealManyInto(points, batch, pOffs, out, offsets);
+    points = [];
+    pOffs = [];
+    offsets = [];
+  };
+  let runLeft = 0;
   for (let i = 0; i < n; i++) {
     const o = i * ENCRYPT_REQUEST_BYTES;
     const r = i * REPORT_BYTES;
@@ -82,12 +106,20 @@ export function encryptBatch(batch: Uint8Array, mode: CryptoMode = 'real', cache
     }
     let point;
     try {
-      point = cache.point(batch, o);
+      // At the first request of a run, tell the cache how many uses are coming.
+      const upcoming = runLeft > 0 ? 1 : runLength(batch, o, ENCRYPT_REQUEST_BYTES);
+      if (runLeft === 0) runLeft = upcoming;
+      runLeft--;
+      point = cache.point(batch, o, upcoming);
     } catch (err) {
       throw new RangeError(`encrypt request ${i}: ${(err as Error).message}`);
     }
-    sealInto(point, batch, o + 28, out, r);
+    points.push(point);
+    pOffs.push(o + 28);
+    offsets.push(r);
+    if (points.length === SEAL_CHUNK) flush();
   }
+  if (points.length) flush();
   return out;
 }
 
@@ -95,26 +127,52 @@ export function encryptBatch(batch: Uint8Array, mode: CryptoMode = 'real', cache
 export function decryptBatch(batch: Uint8Array, mode: CryptoMode = 'real'): Uint8Array {
   const n = recordCount(batch, DECRYPT_REQUEST_BYTES, 'decrypt');
   const out = new Uint8Array(n * DECRYPT_RESULT_BYTES);
+  if (mode === 'modeled') {
+    for (let i = 0; i < n; i++) {
+      const r = i * DECRYPT_RESULT_BYTES;
+      try {
+        openModeledInto(batch, i * DECRYPT_REQUEST_BYTES + P224_BYTES, out, r + 1);
+        out[r] = DECRYPT_OK;
+      } catch {
+        out[r] = DECRYPT_MALFORMED;
+      }
+    }
+    return out;
+  }
   let lastKey: Uint8Array | undefined;
   let d = 0n;
-  for (let i = 0; i < n; i++) {
-    const o = i * DECRYPT_REQUEST_BYTES;
-    const r = i * DECRYPT_RESULT_BYTES;
-    try {
-      if (mode === 'modeled') {
-        openModeledInto(batch, o + P224_BYTES, out, r + 1);
-      } else {
-        const key = batch.subarray(o, o + P224_BYTES);
-        // Batches usually hold many reports per key: parse the scalar once per run of a key.
-        if (!lastKey || !equalBytes(key, lastKey)) {
+  for (let start = 0; start < n; start += SEAL_CHUNK) {
+    const end = Math.min(n, start + SEAL_CHUNK);
+    const scalars: bigint[] = [];
+    const offsets: number[] = [];
+    const pOffs: number[] = [];
+    const slots: number[] = []; // result offset of each report handed to openManyInto
+    for (let i = start; i < end; i++) {
+      const o = i * DECRYPT_REQUEST_BYTES;
+      const r = i * DECRYPT_RESULT_BYTES;
+      const key = batch.subarray(o, o + P224_BYTES);
+      // Batches usually hold many reports per key: parse the scalar once per run of a key.
+      if (!lastKey || !equalBytes(key, lastKey)) {
+        lastKey = key;
+        try {
           d = privateScalarFromBytes(key);
-          lastKey = key;
+        } catch {
+          d = 0n; // an invalid private key: every report under it is malformed
         }
-        openInto(d, batch, o + P224_BYTES, out, r + 1);
       }
-      out[r] = DECRYPT_OK;
-    } catch (err) {
-      out[r] = err instanceof ReportAuthError ? DECRYPT_AUTH_FAILED : DECRYPT_MALFORMED;
+      if (d === 0n) {
+        out[r] = DECRYPT_MALFORMED;
+        continue;
+      }
+      scalars.push(d);
+      offsets.push(o + P224_BYTES);
+      pOffs.push(r + 1);
+      slots.push(r);
+    }
+    const failures = openManyInto(scalars, batch, offsets, out, pOffs);
+    for (let j = 0; j < slots.length; j++) {
+      const failure = failures[j];
+      out[slots[j]] = failure === undefined ? DECRYPT_OK : failure instanceof ReportAuthError ? DECRYPT_AUTH_FAILED : DECRYPT_MALFORMED;
     }
   }
   return out;

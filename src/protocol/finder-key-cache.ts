@@ -6,7 +6,8 @@
  * p = 1 mod 4 needs Tonelli-Shanks), and a precomputed wNAF table makes each later ECDH
  * ~4x cheaper than an unprepared multiplication. A table costs about as much as
  * 10-20 multiplications to build, so it is only built once a key is seen a second time
- * (one-off keys never pay for it). Bounded LRU: evicted points and their tables (held by
+ * (one-off keys never pay for it), or at once when the caller says more uses are coming (the
+ * batch API passes the length of a run of requests for one key). Bounded LRU: evicted points and their tables (held by
  * noble in a WeakMap keyed by the point) are garbage-collected.
  */
 import { bytesKey } from './bytes.ts';
@@ -25,6 +26,7 @@ export interface FinderKeyCacheOptions {
 interface Entry {
   point: P224Point;
   uses: number;
+  table: boolean;
 }
 
 export class FinderKeyCache {
@@ -45,17 +47,23 @@ export class FinderKeyCache {
     return this.entries.size;
   }
 
-  /** The point for the 28-byte advertised key at `bytes[offset..offset+28)`. Throws if x is not on the curve. */
-  point(bytes: Uint8Array, offset = 0): P224Point {
+  /**
+   * The point for the 28-byte advertised key at `bytes[offset..offset+28)`. Throws if x is not
+   * on the curve. `expectedUses`: how many uses this call starts (this one plus those the
+   * caller knows will follow at once); the table is built as soon as the total reaches
+   * `tableAfterUses`, so a key used 50 times in a batch never pays for an unprepared multiply.
+   */
+  point(bytes: Uint8Array, offset = 0, expectedUses = 1): P224Point {
     const id = bytesKey(bytes, offset, P224_BYTES);
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { point: liftX(bytes.subarray(offset, offset + P224_BYTES)), uses: 0 };
+      entry = { point: liftX(bytes.subarray(offset, offset + P224_BYTES)), uses: 0, table: false };
       this.lifts++;
       this.entries.set(id, entry);
     }
     entry.uses++;
-    if (entry.uses === this.tableAfterUses) {
+    if (!entry.table && entry.uses - 1 + Math.max(1, expectedUses) >= this.tableAfterUses) {
+      entry.table = true;
       entry.point.precompute(this.tableWindow); // lazy: built by the next multiplyUnsafe
       this.tables++;
     }

@@ -5,6 +5,7 @@
  */
 export { P224, P224_N, P224_BYTES, P224_UNCOMPRESSED_BYTES, liftX, pointFromUncompressed, type P224Point } from './p224.ts';
 export { x963KdfSha256 } from './kdf.ts';
+export { aeadBackend, availableAeadBackends, setAeadBackend, type AeadBackend } from './aead.ts';
 export { toBase64, fromBase64, equalBytes } from './bytes.ts';
 export {
   KeyChain,
