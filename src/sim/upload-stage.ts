@@ -34,11 +34,17 @@ export class UploadStage {
   async store(ids: Int32Array, count: number, pool: CryptoPool): Promise<void> {
     if (count === 0) return;
     const log = this.log;
+    // group requests by key (tag, period): the crypto threads build one precomputed table
+    // per key and reuse it for the consecutive requests that share it
+    const order = Array.from({ length: count }, (_, k) => k);
+    order.sort((a, b) => log.tag[ids[a]] - log.tag[ids[b]] || log.period[ids[a]] - log.period[ids[b]] || a - b);
+    const slotOf = new Int32Array(count);
+    order.forEach((k, slot) => (slotOf[k] = slot));
     const packed = new Uint8Array(count * ENCRYPT_REQUEST_BYTES);
     const view = new DataView(packed.buffer);
     for (let k = 0; k < count; k++) {
       const id = ids[k];
-      const o = k * ENCRYPT_REQUEST_BYTES;
+      const o = slotOf[k] * ENCRYPT_REQUEST_BYTES;
       packed.set(this.keys.key(log.tag[id], log.period[id]).advertisedKey, o);
       const [lon, lat] = unproject(this.projection, log.fixX[id], log.fixY[id]);
       view.setInt32(o + 28, Math.round(Math.max(-90, Math.min(90, lat)) * 1e7), false);
@@ -49,10 +55,12 @@ export class UploadStage {
       packed[o + 42] = CONFIDENCE;
     }
     const reports = await pool.encrypt(packed);
+    // the server receives them in upload-time order, as the finders sent them
     for (let k = 0; k < count; k++) {
       const id = ids[k];
       const hashedId = this.keys.key(log.tag[id], log.period[id]).hashedId;
-      const entry = this.server.upload(hashedId, reports.subarray(k * REPORT_BYTES, (k + 1) * REPORT_BYTES), SIM_EPOCH_MS + log.uploaded[id] * 1000);
+      const slot = slotOf[k];
+      const entry = this.server.upload(hashedId, reports.subarray(slot * REPORT_BYTES, (slot + 1) * REPORT_BYTES), SIM_EPOCH_MS + log.uploaded[id] * 1000);
       this.logIdOf.set(entry, id);
     }
     this.reportsUploaded += count;
