@@ -47,6 +47,8 @@ export class FinderStage {
   /** reports uploaded so far (all finders) */
   uploadedCount = 0;
   private logNormalSigma = 0;
+  /** neighbour cells of the current advertisement */
+  private readonly cells = new Int32Array(9);
 
   constructor(
     private readonly world: World,
@@ -105,38 +107,58 @@ export class FinderStage {
 
     const { advIntervalS, scanDuty } = this.scenario.radio;
     const { rateLimitS, gpsSigmaIndoorM, gpsSigmaOutdoorM } = this.scenario.finder;
-    const maxRange = this.radio.maxRange;
+    const max2 = this.radio.maxRange * this.radio.maxRange;
     const radio = this.radio;
     const rng = this.radioRng;
     const grid = this.grid;
+    const cellStart = grid.cellStart, items = grid.items, cells = this.cells;
+    const fx = finders.x, fy = finders.y;
+    const wrap = grid.wrap, w = grid.widthM, h = grid.heightM;
+    // Each candidate's scanner listens with probability scanDuty, independently: instead of
+    // one draw per candidate, draw the geometric gap to the next listening one.
+    const logMiss = scanDuty < 1 ? Math.log(1 - scanDuty) : -Infinity;
     const end = t + dt;
     for (let j = 0; j < tags.count; j++) {
       while (this.nextAdv[j] < end) {
         const tAdv = this.nextAdv[j];
         this.nextAdv[j] += advIntervalS + rng.next() * ADV_JITTER_S;
         const tx = tags.x[j], ty = tags.y[j];
-        const found = grid.gather(tx, ty, finders.x, finders.y);
-        if (found === 0) continue;
-        const period = this.keys.periodAt(j, tAdv);
-        for (let k = 0; k < found; k++) {
-          const dx = grid.foundDx[k], dy = grid.foundDy[k];
-          const d2 = dx * dx + dy * dy;
-          if (d2 > maxRange * maxRange) continue;
-          // listening at that instant? then does the signal clear the sensitivity?
-          if (rng.next() >= scanDuty) continue;
-          if (rng.next() >= radio.hearProbability(Math.sqrt(d2))) continue;
-          const i = grid.found[k];
-          this.heardAt[i] = tAdv;
-          const key = ((i * 1024 + j) * 4096 + (period & 4095));
-          const last = this.lastReport.get(key);
-          if (last !== undefined && tAdv - last < rateLimitS) continue;
-          this.lastReport.set(key, tAdv);
-          const sigma = finders.mode[i] === MODE_STILL && finders.indoor[i] ? gpsSigmaIndoorM : gpsSigmaOutdoorM;
-          const fx = finders.x[i] + sigma * this.gpsRng.normal();
-          const fy = finders.y[i] + sigma * this.gpsRng.normal();
-          const acc = Math.min(255, Math.round(sigma * ACCURACY_PER_SIGMA));
-          const id = this.log.add(i, j, period, finders.mode[i], fx, fy, acc, tx, ty, tAdv);
-          this.enqueue(i, id, tAdv);
+        const nCells = grid.neighbourCells(tx, ty, cells);
+        let skip = logMiss === -Infinity ? 0 : Math.floor(Math.log(1 - rng.next()) / logMiss);
+        let period = -1;
+        for (let c = 0; c < nCells; c++) {
+          const cellEnd = cellStart[cells[c] + 1];
+          for (let k = cellStart[cells[c]]; k < cellEnd; k++) {
+            if (skip > 0) {
+              skip--;
+              continue;
+            }
+            skip = logMiss === -Infinity ? 0 : Math.floor(Math.log(1 - rng.next()) / logMiss);
+            const i = items[k];
+            let dx = fx[i] - tx, dy = fy[i] - ty;
+            if (wrap) {
+              if (dx > w / 2) dx -= w;
+              else if (dx < -w / 2) dx += w;
+              if (dy > h / 2) dy -= h;
+              else if (dy < -h / 2) dy += h;
+            }
+            const d2 = dx * dx + dy * dy;
+            if (d2 > max2) continue;
+            // the scanner is listening: does the signal clear the sensitivity?
+            if (rng.next() >= radio.hearProbability(Math.sqrt(d2))) continue;
+            this.heardAt[i] = tAdv;
+            if (period < 0) period = this.keys.periodAt(j, tAdv);
+            const key = (i * 1024 + j) * 4096 + (period & 4095);
+            const last = this.lastReport.get(key);
+            if (last !== undefined && tAdv - last < rateLimitS) continue;
+            this.lastReport.set(key, tAdv);
+            const sigma = finders.mode[i] === MODE_STILL && finders.indoor[i] ? gpsSigmaIndoorM : gpsSigmaOutdoorM;
+            const gx = fx[i] + sigma * this.gpsRng.normal();
+            const gy = fy[i] + sigma * this.gpsRng.normal();
+            const acc = Math.min(255, Math.round(sigma * ACCURACY_PER_SIGMA));
+            const id = this.log.add(i, j, period, finders.mode[i], gx, gy, acc, tx, ty, tAdv);
+            this.enqueue(i, id, tAdv);
+          }
         }
       }
     }

@@ -10,7 +10,10 @@ export class SpatialGrid {
   cell = 1;
   private x0 = 0;
   private y0 = 0;
-  private wrap = false;
+  /** true on a torus (the open world); then widthM/heightM are its size */
+  wrap = false;
+  widthM = 1;
+  heightM = 1;
   /** cellStart[c]..cellStart[c+1] index into items */
   cellStart = new Int32Array(2);
   items = new Int32Array(0);
@@ -30,6 +33,8 @@ export class SpatialGrid {
     this.cols = Math.max(1, wrap ? Math.floor(w / size) : Math.ceil(w / size));
     this.rows = Math.max(1, wrap ? Math.floor(h / size) : Math.ceil(h / size));
     this.cell = wrap ? w / this.cols : size;
+    this.widthM = this.cols * this.cell;
+    this.heightM = this.rows * this.cell;
     this.x0 = x0;
     this.y0 = y0;
     if (this.cellStart.length !== this.cols * this.rows + 1) this.cellStart = new Int32Array(this.cols * this.rows + 1);
@@ -68,6 +73,37 @@ export class SpatialGrid {
     }
     for (let c = start.length - 1; c > 0; c--) start[c] = start[c - 1];
     start[0] = 0;
+  }
+
+  /**
+   * Writes the indices of the (up to 9) distinct cells around (x, y) into `out` and returns
+   * how many: the cells whose points may lie within one cell size of (x, y).
+   */
+  neighbourCells(x: number, y: number, out: Int32Array): number {
+    const cx = Math.floor((x - this.x0) / this.cell);
+    const cy = Math.floor((y - this.y0) / this.cell);
+    // on a torus narrower than 3 cells, visiting a column twice would double-count
+    const spanX = !(this.wrap && this.cols < 3);
+    const spanY = !(this.wrap && this.rows < 3);
+    const ox0 = spanX ? -1 : 0, ox1 = spanX ? 1 : this.cols - 1;
+    const oy0 = spanY ? -1 : 0, oy1 = spanY ? 1 : this.rows - 1;
+    let n = 0;
+    for (let oy = oy0; oy <= oy1; oy++) {
+      let yy = spanY ? cy + oy : oy;
+      if (yy < 0 || yy >= this.rows) {
+        if (!this.wrap) continue;
+        yy = (yy + this.rows) % this.rows;
+      }
+      for (let ox = ox0; ox <= ox1; ox++) {
+        let xx = spanX ? cx + ox : ox;
+        if (xx < 0 || xx >= this.cols) {
+          if (!this.wrap) continue;
+          xx = (xx + this.cols) % this.cols;
+        }
+        out[n++] = yy * this.cols + xx;
+      }
+    }
+    return n;
   }
 
   /** candidates found by the last gather(): indices and offsets from the query point */
