@@ -38,7 +38,11 @@ export class FinderStage {
   private readonly batches = new MinHeap(1024);
   /** next advertisement time of each tag */
   private nextAdv: Float64Array;
-  /** (finder, tag, period) -> time of that finder's last report of that key */
+  /**
+   * finder * 1024 + tag -> that finder's last report of the tag: period * 1e9 + time.
+   * A small-integer key keeps the map on V8's fast path; a report of a new period (a new
+   * key) is never rate-limited by the old one.
+   */
   private readonly lastReport = new Map<number, number>();
   private lastPrune = 0;
   /** report ids uploaded and not yet handed to the server */
@@ -148,10 +152,13 @@ export class FinderStage {
             if (rng.next() >= radio.hearProbability(Math.sqrt(d2))) continue;
             this.heardAt[i] = tAdv;
             if (period < 0) period = this.keys.periodAt(j, tAdv);
-            const key = (i * 1024 + j) * 4096 + (period & 4095);
+            const key = i * 1024 + j;
             const last = this.lastReport.get(key);
-            if (last !== undefined && tAdv - last < rateLimitS) continue;
-            this.lastReport.set(key, tAdv);
+            if (last !== undefined) {
+              const lastPeriod = Math.floor(last / 1e9);
+              if (lastPeriod === period && tAdv - (last - lastPeriod * 1e9) < rateLimitS) continue;
+            }
+            this.lastReport.set(key, period * 1e9 + tAdv);
             const sigma = finders.mode[i] === MODE_STILL && finders.indoor[i] ? gpsSigmaIndoorM : gpsSigmaOutdoorM;
             const gx = fx[i] + sigma * this.gpsRng.normal();
             const gy = fy[i] + sigma * this.gpsRng.normal();
@@ -206,7 +213,7 @@ export class FinderStage {
 
   private pruneRateLimits(t: number): void {
     const limit = this.scenario.finder.rateLimitS;
-    for (const [k, v] of this.lastReport) if (t - v >= limit) this.lastReport.delete(k);
+    for (const [k, v] of this.lastReport) if (t - (v - Math.floor(v / 1e9) * 1e9) >= limit) this.lastReport.delete(k);
     this.lastPrune = t;
   }
 }

@@ -191,10 +191,12 @@ export class Mobility {
     // locals: the JIT cannot hoist these loads out of the loop by itself
     const mode = m.mode, pauseUntil = m.pauseUntil, to = m.to, from = m.from, segPos = m.segPos, segLen = m.segLen;
     const speed = m.speed, destArr = m.dest, xs = m.x, ys = m.y;
-    for (let i = 0; i < m.count; i++) {
+    const walkGraph = this.graphFor(MODE_WALK), driveGraph = this.graphFor(MODE_DRIVE);
+    const n = m.count;
+    for (let i = 0; i < n; i++) {
       const md = mode[i];
       if (md === MODE_STILL || pauseUntil[i] > t) continue;
-      const g = this.graphFor(md);
+      const g = md === MODE_DRIVE ? driveGraph : walkGraph;
       if (to[i] < 0) this.startTrip(m, i, g, rng);
       let remaining = speed[i] * dt;
       const dest = destArr[i];
