@@ -10,7 +10,7 @@ import type { ConvertWorkerApi } from '../../workers/convert.worker.ts';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const IMPORT_ACCEPT = '.osm,.gz,.xml,.json,.geojson,application/json,application/xml,application/gzip';
 /** fewer street segments than this is not a street network worth simulating */
-const MIN_EDGES = 20;
+const MIN_EDGES = 10;
 
 export interface ImportedCity {
   text: string;

@@ -3,7 +3,7 @@
  * with its attribution, the scenario as JSON. Everything is built in memory and saved
  * through a blob: link (the page's CSP allows blob: and nothing foreign).
  */
-import { version as APP_VERSION } from '../../package.json';
+import { APP_VERSION } from '../version.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { ChartSpec } from './chart-data.ts';
 import { chartToSvg, SVG_H, SVG_W } from './chart-svg.ts';

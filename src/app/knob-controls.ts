@@ -4,7 +4,7 @@
  * The knob's help is the tooltip and, behind the (i) button, a line you can tap open.
  */
 import type { Knob } from '../sim/knobs.ts';
-import { positionToValue, roundToKnob, STEPS, valueToPosition } from './slider-scale.ts';
+import { clampToKnob, positionToValue, STEPS, valueToPosition } from './slider-scale.ts';
 
 export interface KnobControl {
   knob: Knob;
@@ -114,7 +114,7 @@ export function knobControl(k: Knob, initial: number | string, onChange: (value:
       num.value = fmt(positionToValue(k, Number(slider.value)) * factor);
       return;
     }
-    const v = roundToKnob(k, raw / factor);
+    const v = clampToKnob(k, raw / factor);
     num.value = fmt(v * factor);
     slider.value = String(valueToPosition(k, v));
     onChange(v, true);

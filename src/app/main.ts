@@ -5,7 +5,6 @@
  */
 import './style.css';
 import type { Frame } from '../sim/frame.ts';
-import type { TagDetails } from '../sim/metrics-types.ts';
 import { parseScenario, type Scenario } from '../sim/scenario.ts';
 import { WORLD_CATALOG as WORLDS, loadWorldById } from '../world/catalog.ts';
 import { parseWorldFile } from '../world/world-file.ts';
@@ -15,7 +14,7 @@ import { IMPORT_ACCEPT, importCity } from './city-import.ts';
 import { APP_VERSION, fileStem, mapSnapshot, saveBlob, scenarioFile, type ExportContext } from './export.ts';
 import { fmtClock, fmtNumber } from './format.ts';
 import { MapView } from './map-view.ts';
-import { MetricsStore, type MetricsUpdate } from './metrics-store.ts';
+import { MetricsStore } from './metrics-store.ts';
 import { ScenarioPanel } from './panel.ts';
 import { PRESETS, presetScenario } from './presets.ts';
 import { Sheet, type TabId } from './sheet.ts';
@@ -28,12 +27,6 @@ import { scenarioFromQuery, scenarioToQuery } from './url-state.ts';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const BUILTIN_IDS = WORLDS.map((w) => w.id as string);
 const IMPORT_OPTION = '__import';
-
-/** methods the worker gains with the finding pipeline (called only if present) */
-interface PipelineApi {
-  metricsSince(k: number): Promise<MetricsUpdate>;
-  tagDetails(i: number): Promise<TagDetails>;
-}
 
 const state = {
   scenario: undefined as Scenario | undefined,
@@ -58,7 +51,6 @@ const state = {
 const sim = new SimClient();
 const map = new MapView();
 const metrics = new MetricsStore();
-const pipeline = () => sim.api as unknown as PipelineApi;
 
 // ---------------------------------------------------------------- notices
 
@@ -239,8 +231,9 @@ async function pullMetrics(): Promise<void> {
   metricsBusy = true;
   const run = state.run;
   try {
-    const u = await sim.optional('metricsSince', () => pipeline().metricsSince(state.metricsK));
-    if (!u || run !== state.run) return;
+    const k = state.metricsK;
+    const u = await sim.optional('metricsSince', (a) => a.metricsSince(k));
+    if (!u || run !== state.run || (u.from ?? k) !== state.metricsK) return;
     metrics.append(u);
     state.metricsK += u.series?.t?.length ?? 0;
     charts.update();
@@ -258,7 +251,7 @@ async function pullDetails(): Promise<void> {
   detailsBusy = true;
   const run = state.run;
   try {
-    const d = await sim.optional('tagDetails', () => pipeline().tagDetails(i));
+    const d = await sim.optional('tagDetails', (a) => a.tagDetails(i));
     if (run !== state.run || i !== state.selected) return;
     details.updateDetails(d, state.frame?.t ?? 0, state.scenario?.owner.estimator ?? 'latest');
     map.setReports(d?.reports ?? []);

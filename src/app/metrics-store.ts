@@ -6,6 +6,7 @@ import type { EstimatorId, Scenario } from '../sim/scenario.ts';
 import { ESTIMATORS, type MetricsSeries, type RunSummary } from '../sim/metrics-types.ts';
 
 export interface MetricsUpdate {
+  from?: number;
   series: MetricsSeries;
   summary: RunSummary;
   ttff: number[];

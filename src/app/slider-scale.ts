@@ -11,6 +11,16 @@ function logFloor(k: NumberKnob): number {
   return k.min > 0 ? k.min : Math.max(k.integer ? 1 : 0, k.max / 1e4) || k.max / 1e4;
 }
 
+/** a typed value: clamped to the range, whole or on the step grid where the knob says so, otherwise as typed */
+export function clampToKnob(k: NumberKnob, v: number): number {
+  if (!Number.isFinite(v)) return k.default;
+  v = Math.min(k.max, Math.max(k.min, v));
+  if (k.integer) return Math.round(v);
+  if (k.step) return Number((Math.round(v / k.step) * k.step).toFixed(6));
+  return v;
+}
+
+/** a slider value: like clampToKnob, and kept to 3 significant digits where the knob has no step */
 export function roundToKnob(k: NumberKnob, v: number): number {
   if (!Number.isFinite(v)) return k.default;
   v = Math.min(k.max, Math.max(k.min, v));

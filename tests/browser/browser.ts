@@ -53,6 +53,16 @@ export interface AppState {
   tagCount: number;
   playing: boolean;
   loading: boolean;
+  /** tags the owner has a report for, and tags showing an estimate on the map */
+  located: number;
+  estimates: number;
+  metricsRows: number;
+  selected: number;
+  scenario: Record<string, any> | undefined;
+  /** bumped each time the simulation worker is (re)started */
+  generation: number;
+  speed: number;
+  version: string;
 }
 
 export function appState(page: Page): Promise<AppState> {
@@ -109,4 +119,69 @@ export async function screenshotDiff(page: Page, a: Buffer, b: Buffer): Promise<
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
+}
+
+/** advances the simulation `n` steps through the worker (deterministic: no wall clock), then pulls a frame and metrics */
+export async function simStep(page: Page, n: number): Promise<AppState> {
+  return page.evaluate(async (n) => {
+    const cf = (window as any).crowdfind;
+    await cf.sim.step(n);
+    await cf.refresh();
+    return cf.state;
+  }, n);
+}
+
+/** waits until no run is loading (after a reset, preset or import) */
+export async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as any).crowdfind.state.loading, null, { timeout: 60_000 });
+}
+
+export async function openTab(page: Page, tab: 'tags' | 'scenario' | 'charts'): Promise<void> {
+  await page.click(`#tab-btn-${tab}`);
+  await page.waitForSelector(`#tab-${tab}:not([hidden])`);
+}
+
+/** opens the panel section holding a knob's control */
+export async function revealKnob(page: Page, flag: string): Promise<void> {
+  await page.locator(`.knob[data-flag="${flag}"]`).evaluate((el) => {
+    const d = el.closest('details');
+    if (d && !d.open) d.querySelector('summary')!.click();
+  });
+}
+
+/** sets a knob's value through its number field (as a user typing it) */
+export async function setKnob(page: Page, flag: string, value: number): Promise<void> {
+  await revealKnob(page, flag);
+  const input = page.locator(`.knob[data-flag="${flag}"] input[type="number"]`);
+  await input.scrollIntoViewIfNeeded();
+  await input.fill(String(value));
+  await input.press('Enter');
+  await input.evaluate((el) => (el as HTMLInputElement).dispatchEvent(new Event('change')));
+}
+
+/** clicks `selector` and returns the downloaded file's name and bytes */
+export async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(selector)]);
+  const stream = await d.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { name: d.suggestedFilename(), body: Buffer.concat(chunks) };
+}
+
+export async function noticeText(page: Page): Promise<string> {
+  await page.waitForSelector('#notice:not([hidden])', { timeout: 30_000 });
+  return (await page.locator('#notice').textContent()) ?? '';
+}
+
+export type Box = { left: number; right: number; top: number; bottom: number; width: number; height: number };
+
+/** pairs of boxes that overlap by more than half a pixel */
+export function overlaps(boxes: Box[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push([i, j]);
+    }
+  return out;
 }
