@@ -101,7 +101,7 @@ export class AgentsLayer {
     const rings = this.rings.particleChildren as Particle[];
     let nh = 0, nr = 0;
     // rings stay faint at overview zoom, where most phones hold a report or two
-    const ringAlpha = Math.min(0.7, Math.max(0, (scale - 0.3) * 1.2));
+    const ringAlpha = Math.min(0.45, Math.max(0, (scale - 0.3) * 0.8));
     // dots shrink a little when zoomed far out so dense crowds stay readable
     const size = Math.min(1, Math.max(0.45, scale * 2.5));
     for (let i = 0; i < f.finderCount; i++) {

@@ -516,7 +516,7 @@ async function boot(): Promise<void> {
   bindControls();
   bindFiles();
   await map.init($('map'));
-  map.app.ticker.add(() => {
+  map.beforeDraw.push(() => {
     if (state.playing || !state.frame) void pullFrame();
   });
   window.setInterval(() => {

@@ -38,6 +38,7 @@ export class MapView {
       autoDensity: true,
       preference: 'webgl',
       preserveDrawingBuffer: true, // lets the map be exported as a PNG snapshot
+      autoStart: false, // drawn on demand (below): a paused map costs no GPU or CPU
     });
     el.appendChild(this.app.canvas);
     this.app.canvas.setAttribute('aria-label', 'Simulation map');
@@ -46,9 +47,26 @@ export class MapView {
     this.agents.middle.addChild(this.overlay.g);
     this.app.stage.addChild(this.statics.container, this.agents.container);
     this.viewport.onChange(() => this.applyView());
-    new ResizeObserver(() => this.app.resize()).observe(el);
+    new ResizeObserver(() => {
+      this.app.resize();
+      this.dirty = true;
+    }).observe(el);
     this.watchTaps(el);
+    const loop = () => {
+      for (const fn of this.beforeDraw) fn();
+      if (this.dirty) {
+        this.dirty = false;
+        this.app.render();
+      }
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
   }
+
+  /** set when something changed; the next animation frame draws */
+  private dirty = true;
+  /** callbacks run on every animation frame before drawing (the app pulls frames here) */
+  readonly beforeDraw: (() => void)[] = [];
 
   get canvas(): HTMLCanvasElement {
     return this.app.canvas;
@@ -66,6 +84,7 @@ export class MapView {
     if (this.following) this.centreOnTag();
     this.agents.setFrame(frame, this.viewport);
     this.overlay.setFrame(frame, this.viewport);
+    this.dirty = true;
   }
 
   select(i: number, follow: boolean): void {
@@ -80,6 +99,7 @@ export class MapView {
   setReports(reports: TagReportRecord[]): void {
     this.overlay.reports = reports;
     this.overlay.redraw(this.viewport);
+    this.dirty = true;
   }
 
   private centreOnTag(zoomIn = false): void {
@@ -134,5 +154,6 @@ export class MapView {
     if (this.world) this.statics.onScale(v.scale);
     this.agents.redraw(v);
     this.overlay.redraw(v);
+    this.dirty = true;
   }
 }

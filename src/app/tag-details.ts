@@ -70,6 +70,8 @@ export class TagDetailsView {
     }).join('');
     const first = (t: number) => (Number.isFinite(t) ? `${fmtClock(t)}` : 'not yet');
     const reports = d.reports.slice(0, 60);
+    const nUp = d.reports.filter((r) => Number.isFinite(r.uploaded)).length;
+    const nFe = d.reports.filter((r) => Number.isFinite(r.fetched)).length;
     const maxDelay = Math.max(60, ...reports.map((r) => (Number.isFinite(r.fetched) ? r.fetched : now) - r.made));
     const timeline = reports
       .map((r) => {
@@ -87,6 +89,7 @@ export class TagDetailsView {
       `<h3>Estimates</h3><table class="estimators"><thead><tr><th></th><th>off by</th><th>radius</th></tr></thead><tbody>${rows}</tbody></table>` +
       `<p class="muted">First report made ${first(d.firstReportMade)} · first fix ${first(d.firstFix)}</p>` +
       `<h3>Reports <small>(${d.reports.length}${d.reports.length >= 200 ? '+' : ''}, newest first)</small></h3>` +
+      `<p class="muted">${d.reports.length} made · ${nUp} uploaded · ${nFe} fetched by the owner${d.reports.length >= 200 ? ' (newest 200)' : ''}; green dots on the map</p>` +
       `<p class="tl-legend"><i class="up"></i>made → uploaded <i class="fe"></i>uploaded → fetched by the owner</p>` +
       (timeline ? `<ol class="timeline">${timeline}</ol>` : `<p class="muted">${escapeHtml('No finder has reported this tag yet.')}</p>`);
   }

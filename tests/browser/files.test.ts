@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { appState, download, launch, noticeText, openApp, openTab, simStep, waitForWorld, waitIdle } from './browser.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ARTIFACTS, appState, download, launch, noticeText, openApp, openTab, simStep, waitForWorld, waitIdle } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,6 +33,7 @@ describe('files in and out', () => {
       expect(png.name).toMatch(/\.png$/);
       expect(png.body.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
       expect(png.body.length).toBeGreaterThan(5000);
+      writeFileSync(`${ARTIFACTS}/chart-${chart}.png`, png.body); // for a human look
 
       const svg = await download(page, `${card} button[data-export="svg"]`);
       expect(svg.name).toMatch(/\.svg$/);
@@ -65,6 +66,7 @@ describe('files in and out', () => {
     }
     const map = await download(page, '#snapshot');
     expect(map.body.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    writeFileSync(`${ARTIFACTS}/map-snapshot.png`, map.body);
     await openTab(page, 'scenario');
     const sc = JSON.parse((await download(page, '#save-scenario')).body.toString('utf8'));
     expect(sc.format).toBe('crowdfind-scenario');
