@@ -133,7 +133,13 @@ export class ChartsView {
           width: 1.6,
           dash: s.dash,
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => fmtY(v),
+          // under the cursor: the value there; otherwise the latest value
+          value: (u: uPlot, v: number | null, si: number, idx: number | null) => {
+            if (idx !== null && idx !== undefined) return fmtY(v);
+            const col = u.data[si] as (number | null)[];
+            for (let i = col.length - 1; i >= 0; i--) if (col[i] !== null && col[i] !== undefined) return fmtY(col[i]);
+            return '–';
+          },
           ...(spec.stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}),
         })),
       ],
@@ -143,7 +149,11 @@ export class ChartsView {
   }
 
   private resize(): void {
-    for (const c of this.cards) if (c.plot) c.plot.setSize({ width: this.width(c), height: 170 });
+    for (const c of this.cards) {
+      const w = this.width(c);
+      // only on a real width change, so a scrollbar appearing cannot start a resize loop
+      if (c.plot && Math.abs(c.plot.width - w) > 2) c.plot.setSize({ width: w, height: 170 });
+    }
   }
 
   private async exportChart(c: ChartCard, fmt: 'PNG' | 'SVG' | 'CSV' | 'JSON'): Promise<void> {

@@ -63,10 +63,11 @@ export class MetricsStore {
     add(s.reportsDecrypted, u.series.reportsDecrypted);
     add(s.bytesUploaded, u.series.bytesUploaded);
     add(s.decryptFailures, u.series.decryptFailures);
+    const changed = n > 0 || JSON.stringify(u.summary) !== JSON.stringify(this.summary) || (u.ttff ?? []).join() !== this.ttff.join();
     this.summary = u.summary;
     this.ttff = u.ttff ?? [];
     this.scenario = u.scenario;
     this.version = u.version;
-    if (n > 0 || u.summary) this.revision++;
+    if (changed) this.revision++;
   }
 }

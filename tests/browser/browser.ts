@@ -159,9 +159,15 @@ export async function setKnob(page: Page, flag: string, value: number): Promise<
   await input.evaluate((el) => (el as HTMLInputElement).dispatchEvent(new Event('change')));
 }
 
-/** clicks `selector` and returns the downloaded file's name and bytes */
+/** clicks `selector` and returns the downloaded file's name and bytes (one retry: live charts may re-layout under the click) */
 export async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(selector)]);
+  const button = page.locator(selector);
+  await button.scrollIntoViewIfNeeded();
+  let d;
+  for (let attempt = 0; attempt < 2 && !d; attempt++) {
+    [d] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }).catch(() => undefined), button.click({ force: true })]);
+  }
+  if (!d) throw new Error(`no download after clicking ${selector}`);
   const stream = await d.createReadStream();
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(c as Buffer);
