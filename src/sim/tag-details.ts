@@ -5,13 +5,16 @@ import type { EstimatorId } from './scenario.ts';
 import type { Simulation } from './simulation.ts';
 
 const MAX_REPORTS = 200;
-const NAMES = ['Keys', 'Backpack', 'Wallet', 'Bike', 'Suitcase', 'Umbrella', 'Camera', 'Scooter', 'Handbag', 'Jacket'];
+const NAMES = ['Keys', 'Backpack', 'Bike', 'Wallet', 'Suitcase', 'Umbrella', 'Camera', 'Handbag', 'Scooter', 'Headphones', 'Laptop bag', 'Dog collar'];
 
-/** a friendly, stable name for tag i: "Keys", "Backpack", ... then "Keys 2", ... */
+/** Friendly, deterministic tag names from the tag's index: "Keys", "Backpack", ... then numbered ("Keys 2"). */
 export function tagName(i: number): string {
   const round = Math.floor(i / NAMES.length);
   return NAMES[i % NAMES.length] + (round ? ` ${round + 1}` : '');
 }
+
+/** tag kinds as Simulation.tagKind and the frame's tagInfo say: 0 at rest, 1 carried, 2 in a vehicle */
+export const TAG_KIND_LABEL = ['lost at rest', 'carried', 'in a vehicle'];
 
 export function tagDetails(sim: Simulation, i: number): TagDetails {
   const truth = { x: sim.tags.x[i], y: sim.tags.y[i] };
