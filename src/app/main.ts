@@ -210,7 +210,7 @@ async function pullFrame(): Promise<void> {
     state.frames++;
     map.setFrame(f);
     $('clock').textContent = fmtClock(f.t);
-    $('stats').textContent = state.playing && f.speed > 0 ? `running at ${Math.round(f.speed).toLocaleString()}× real time` : 'paused';
+    $('stats').textContent = statusLine(f);
     const now = performance.now();
     if (now - lastListUpdate > 400 || !state.playing) {
       lastListUpdate = now;
@@ -311,6 +311,14 @@ function syncAddress(): void {
   const q = state.scenario.world === 'custom' ? new URLSearchParams() : scenarioToQuery(state.scenario);
   const url = `${location.pathname}${q.toString() ? '?' + q : ''}`;
   history.replaceState(null, '', url);
+}
+
+/** the speed actually achieved, and why it falls short when cryptography is the bottleneck */
+function statusLine(f: Frame): string {
+  if (!state.playing || !(f.speed > 0)) return 'paused';
+  const line = `running at ${Math.round(f.speed).toLocaleString()}× real time`;
+  const short = f.speed < 0.6 * state.speed && state.speed > 1;
+  return short && f.crypto === 'real' ? `${line} · every report is really encrypted; Crypto: modeled (Run section) goes faster` : line;
 }
 
 async function setPlaying(on: boolean): Promise<void> {
