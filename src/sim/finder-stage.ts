@@ -105,9 +105,7 @@ export class FinderStage {
   step(finders: Movers, tags: Movers, t: number, dt: number): void {
     const n = finders.count;
     this.ensureFinders(n);
-    const participation = this.scenario.finders.participation;
-    for (let i = 0; i < n; i++) this.participates[i] = finders.u[i] < participation ? 1 : 0;
-    this.grid.build(n, finders.x, finders.y, this.participates);
+    this.grid.build(n, finders.x, finders.y, finders.u, this.scenario.finders.participation, this.participates);
 
     const { advIntervalS, scanDuty } = this.scenario.radio;
     const { rateLimitS, gpsSigmaIndoorM, gpsSigmaOutdoorM } = this.scenario.finder;

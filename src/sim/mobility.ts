@@ -163,10 +163,14 @@ export class Mobility {
     m.segPos[i] = 0;
     if (to < 0) {
       m.segLen[i] = 0;
+      m.ux[i] = m.uy[i] = 0;
       return;
     }
     const dx = g.nodeX[to] - g.nodeX[from], dy = g.nodeY[to] - g.nodeY[from];
-    m.segLen[i] = Math.sqrt(dx * dx + dy * dy); // not Math.hypot: several times slower in V8
+    const len = Math.sqrt(dx * dx + dy * dy); // not Math.hypot: several times slower in V8
+    m.segLen[i] = len;
+    m.ux[i] = len > 0 ? dx / len : 0;
+    m.uy[i] = len > 0 ? dy / len : 0;
   }
 
   private updatePosition(m: Movers, i: number): void {
@@ -190,7 +194,7 @@ export class Mobility {
     const nodeX = this.world.graph.nodeX, nodeY = this.world.graph.nodeY;
     // locals: the JIT cannot hoist these loads out of the loop by itself
     const mode = m.mode, pauseUntil = m.pauseUntil, to = m.to, from = m.from, segPos = m.segPos, segLen = m.segLen;
-    const speed = m.speed, destArr = m.dest, xs = m.x, ys = m.y;
+    const speed = m.speed, destArr = m.dest, xs = m.x, ys = m.y, ux = m.ux, uy = m.uy;
     const walkGraph = this.graphFor(MODE_WALK), driveGraph = this.graphFor(MODE_DRIVE);
     const n = m.count;
     for (let i = 0; i < n; i++) {
@@ -199,6 +203,14 @@ export class Mobility {
       const g = md === MODE_DRIVE ? driveGraph : walkGraph;
       if (to[i] < 0) this.startTrip(m, i, g, rng);
       let remaining = speed[i] * dt;
+      // the common case: the step ends on the same segment
+      const pos = segPos[i] + remaining;
+      if (pos < segLen[i]) {
+        segPos[i] = pos;
+        xs[i] += ux[i] * remaining;
+        ys[i] += uy[i] * remaining;
+        continue;
+      }
       const dest = destArr[i];
       const destNode = g.destinations[dest];
       let b = to[i];
@@ -218,6 +230,7 @@ export class Mobility {
         this.enterSegment(m, i, b, g.next(dest, b));
         b = to[i];
       }
+      // after a segment change, place exactly on the new segment
       const a = from[i];
       b = to[i];
       if (b < 0 || segLen[i] === 0) {

@@ -21,6 +21,9 @@ export class Movers {
   to = new Int32Array(0);
   segPos = new Float64Array(0);
   segLen = new Float64Array(0);
+  /** unit direction of the current segment (so the common step is two multiply-adds) */
+  ux = new Float64Array(0);
+  uy = new Float64Array(0);
   /** destination index into the mode graph's destination set */
   dest = new Int32Array(0);
   /** m/s for the current trip */
@@ -49,6 +52,8 @@ export class Movers {
     this.to = grow(this.to);
     this.segPos = grow(this.segPos);
     this.segLen = grow(this.segLen);
+    this.ux = grow(this.ux);
+    this.uy = grow(this.uy);
     this.dest = grow(this.dest);
     this.speed = grow(this.speed);
     this.vx = grow(this.vx);

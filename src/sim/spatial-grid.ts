@@ -50,26 +50,38 @@ export class SpatialGrid {
     return cy * this.cols + cx;
   }
 
-  /** Inserts points 0..n-1 for which `include(i)` holds (e.g. participating finders). */
-  build(n: number, x: Float64Array, y: Float64Array, include: Uint8Array): void {
+  /**
+   * Inserts points 0..n-1 whose fixed draw u[i] is below `share` (the participating
+   * finders), and records membership in `included`.
+   */
+  build(n: number, x: Float64Array, y: Float64Array, u: Float64Array, share: number, included: Uint8Array): void {
     if (this.cellOf.length < n) this.cellOf = new Int32Array(Math.max(n, this.cellOf.length * 2));
     if (this.items.length < n) this.items = new Int32Array(Math.max(n, this.items.length * 2));
-    const start = this.cellStart;
+    const start = this.cellStart, cellOf = this.cellOf, items = this.items;
+    const x0 = this.x0, y0 = this.y0, inv = 1 / this.cell, cols = this.cols, rows = this.rows, wrap = this.wrap;
     start.fill(0);
     for (let i = 0; i < n; i++) {
-      if (!include[i]) {
-        this.cellOf[i] = -1;
+      if (!(u[i] < share)) {
+        included[i] = 0;
+        cellOf[i] = -1;
         continue;
       }
-      const c = this.cellIndex(x[i], y[i]);
-      this.cellOf[i] = c;
+      included[i] = 1;
+      let cx = Math.floor((x[i] - x0) * inv);
+      let cy = Math.floor((y[i] - y0) * inv);
+      if (cx < 0) cx = wrap ? cx + cols : 0;
+      else if (cx >= cols) cx = wrap ? cx - cols : cols - 1;
+      if (cy < 0) cy = wrap ? cy + rows : 0;
+      else if (cy >= rows) cy = wrap ? cy - rows : rows - 1;
+      const c = cy * cols + cx;
+      cellOf[i] = c;
       start[c + 1]++;
     }
     for (let c = 0; c < start.length - 1; c++) start[c + 1] += start[c];
-    // fill using a cursor per cell: reuse cellOf's order; start[c] is advanced, then restored
+    // place each point at its cell's cursor (start[c] advances), then shift the cursors back
     for (let i = 0; i < n; i++) {
-      const c = this.cellOf[i];
-      if (c >= 0) this.items[start[c]++] = i;
+      const c = cellOf[i];
+      if (c >= 0) items[start[c]++] = i;
     }
     for (let c = start.length - 1; c > 0; c--) start[c] = start[c - 1];
     start[0] = 0;

@@ -29,15 +29,17 @@ describe('spatial grid', () => {
     it(`finds exactly the points a brute-force search finds (${wrap ? 'wrapping' : 'bounded'} world)`, () => {
       const rng = new Rng(42);
       const size = 1000, range = 60, n = 3000;
-      const xs = new Float64Array(n), ys = new Float64Array(n), inc = new Uint8Array(n);
+      const xs = new Float64Array(n), ys = new Float64Array(n), u = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         xs[i] = rng.uniform(-500, 500);
         ys[i] = rng.uniform(-500, 500);
-        inc[i] = rng.next() < 0.8 ? 1 : 0;
+        u[i] = rng.next();
       }
       const g = new SpatialGrid();
       g.configure([-500, -500, 500, 500], range, wrap);
-      g.build(n, xs, ys, inc);
+      const inc = new Uint8Array(n);
+      g.build(n, xs, ys, u, 0.8, inc);
+      expect(inc.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.7 * n);
       let total = 0;
       for (let q = 0; q < 300; q++) {
         // queries include points near the edges, where wrapping matters
@@ -52,13 +54,13 @@ describe('spatial grid', () => {
   }
 
   it('rebuilds in place when points move', () => {
-    const xs = Float64Array.from([0, 10, 400]), ys = Float64Array.from([0, 0, 0]), inc = Uint8Array.from([1, 1, 1]);
+    const xs = Float64Array.from([0, 10, 400]), ys = Float64Array.from([0, 0, 0]), u = new Float64Array(3), inc = new Uint8Array(3);
     const g = new SpatialGrid();
     g.configure([-500, -500, 500, 500], 50, false);
-    g.build(3, xs, ys, inc);
+    g.build(3, xs, ys, u, 1, inc);
     expect(gathered(g, xs, ys, 0, 0, 50)).toEqual([0, 1]);
     xs[2] = 20;
-    g.build(3, xs, ys, inc);
+    g.build(3, xs, ys, u, 1, inc);
     expect(gathered(g, xs, ys, 0, 0, 50)).toEqual([0, 1, 2]);
   });
 });
