@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   mobility: async () => (await import('./mobility.bench.ts')).mobilityBench,
   protocol: async () => (await import('./protocol.bench.ts')).protocolBench,
   pipeline: async () => (await import('./pipeline.bench.ts')).pipelineBench,
+  sweep: async () => (await import('./sweep.bench.ts')).sweepBench,
 };
 
 const only = process.argv.slice(2);
