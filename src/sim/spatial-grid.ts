@@ -118,6 +118,7 @@ export class SpatialGrid {
     return n;
   }
 
+  private readonly cellBuffer = new Int32Array(9);
   /** candidates found by the last gather(): indices and offsets from the query point */
   found = new Int32Array(256);
   foundDx = new Float64Array(256);
@@ -129,44 +130,27 @@ export class SpatialGrid {
    * once the buffers have grown to the largest neighbourhood.
    */
   gather(x: number, y: number, px: Float64Array, py: Float64Array): number {
-    const cx = Math.floor((x - this.x0) / this.cell);
-    const cy = Math.floor((y - this.y0) / this.cell);
-    const w = this.cols * this.cell, h = this.rows * this.cell;
-    // on a torus narrower than 3 cells, visiting a column twice would double-count
-    const spanX = !(this.wrap && this.cols < 3);
-    const spanY = !(this.wrap && this.rows < 3);
-    const ox0 = spanX ? -1 : 0, ox1 = spanX ? 1 : this.cols - 1;
-    const oy0 = spanY ? -1 : 0, oy1 = spanY ? 1 : this.rows - 1;
+    const cells = this.cellBuffer;
+    const nCells = this.neighbourCells(x, y, cells);
+    const w = this.widthM, h = this.heightM;
     let n = 0;
-    for (let oy = oy0; oy <= oy1; oy++) {
-      let yy = spanY ? cy + oy : oy;
-      if (yy < 0 || yy >= this.rows) {
-        if (!this.wrap) continue;
-        yy = (yy + this.rows) % this.rows;
-      }
-      for (let ox = ox0; ox <= ox1; ox++) {
-        let xx = spanX ? cx + ox : ox;
-        if (xx < 0 || xx >= this.cols) {
-          if (!this.wrap) continue;
-          xx = (xx + this.cols) % this.cols;
+    for (let k = 0; k < nCells; k++) {
+      const c = cells[k];
+      const end = this.cellStart[c + 1];
+      if (n + end - this.cellStart[c] > this.found.length) this.growFound(n + end - this.cellStart[c]);
+      for (let j = this.cellStart[c]; j < end; j++) {
+        const i = this.items[j];
+        let dx = px[i] - x, dy = py[i] - y;
+        if (this.wrap) {
+          if (dx > w / 2) dx -= w;
+          else if (dx < -w / 2) dx += w;
+          if (dy > h / 2) dy -= h;
+          else if (dy < -h / 2) dy += h;
         }
-        const c = yy * this.cols + xx;
-        const end = this.cellStart[c + 1];
-        if (n + end - this.cellStart[c] > this.found.length) this.growFound(n + end - this.cellStart[c]);
-        for (let k = this.cellStart[c]; k < end; k++) {
-          const i = this.items[k];
-          let dx = px[i] - x, dy = py[i] - y;
-          if (this.wrap) {
-            if (dx > w / 2) dx -= w;
-            else if (dx < -w / 2) dx += w;
-            if (dy > h / 2) dy -= h;
-            else if (dy < -h / 2) dy += h;
-          }
-          this.found[n] = i;
-          this.foundDx[n] = dx;
-          this.foundDy[n] = dy;
-          n++;
-        }
+        this.found[n] = i;
+        this.foundDx[n] = dx;
+        this.foundDy[n] = dy;
+        n++;
       }
     }
     return n;
