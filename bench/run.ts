@@ -9,6 +9,7 @@ import type { Bench, BenchRow } from './types.ts';
 const BENCHES: Record<string, () => Promise<Bench>> = {
   mobility: async () => (await import('./mobility.bench.ts')).mobilityBench,
   protocol: async () => (await import('./protocol.bench.ts')).protocolBench,
+  'browser-crypto': async () => (await import('./browser-crypto.bench.ts')).browserCryptoBench,
   pipeline: async () => (await import('./pipeline.bench.ts')).pipelineBench,
   sweep: async () => (await import('./sweep.bench.ts')).sweepBench,
 };
