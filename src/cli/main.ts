@@ -4,6 +4,7 @@ import { CliError } from './errors.ts';
 type Command = { summary: string; load: () => Promise<(args: string[]) => Promise<number>> };
 
 const COMMANDS: Record<string, Command> = {
+  serve: { summary: 'build and serve the web app on localhost (serve --help)', load: async () => (await import('./serve-command.ts')).serveCommand },
   sim: { summary: 'run one simulation headless and print its metrics (sim --help)', load: async () => (await import('./sim-command.ts')).simCommand },
   sweep: { summary: 'run one knob over many values and seeds in worker threads (sweep --help)', load: async () => (await import('./sweep-command.ts')).sweepCommand },
   merge: { summary: 'merge the outputs of sweep shards (merge --help)', load: async () => (await import('./merge-command.ts')).mergeCommand },
