@@ -2,6 +2,9 @@
 import type { StreetClass } from '../world/types.ts';
 
 export const LAND = 0xf2efe9;
+/** beyond the world's data (its streets plus the 200 m margin the converter keeps areas in) */
+export const NO_DATA = 0xe3e1dc;
+export const DATA_MARGIN_M = 200;
 export const WATER = 0xaad3df;
 export const PARK = 0xc8facc;
 export const BUILDING = 0xd9d0c9;

@@ -11,7 +11,7 @@ import type { Frame } from '../sim/frame.ts';
 import type { TagReportRecord } from '../sim/metrics-types.ts';
 import type { World } from '../world/types.ts';
 import { AgentsLayer } from './agents-layer.ts';
-import { LAND } from './map-style.ts';
+import { NO_DATA } from './map-style.ts';
 import { OverlayLayer } from './overlay-layer.ts';
 import { StaticLayer } from './static-layer.ts';
 import { Viewport } from './viewport.ts';
@@ -32,7 +32,7 @@ export class MapView {
     this.el = el;
     await this.app.init({
       resizeTo: el,
-      background: LAND,
+      background: NO_DATA,
       antialias: true,
       resolution: Math.min(window.devicePixelRatio || 1, 3),
       autoDensity: true,

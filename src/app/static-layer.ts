@@ -6,7 +6,7 @@
  */
 import { Container, Graphics } from 'pixi.js';
 import { STREET_CLASSES, type FlatPath, type World } from '../world/types.ts';
-import { BUILDING, BUILDING_EDGE, CASING, LAND, PARK, STREET_STYLE, WATER } from './map-style.ts';
+import { BUILDING, BUILDING_EDGE, CASING, DATA_MARGIN_M, LAND, PARK, STREET_STYLE, WATER } from './map-style.ts';
 
 export class StaticLayer {
   readonly container = new Container();
@@ -41,7 +41,9 @@ export class StaticLayer {
     const a = this.areas;
     a.clear();
     const [x0, y0, x1, y1] = world.extent;
-    const pad = Math.max(x1 - x0, y1 - y0) * 0.5;
+    // land only where the world has data; outside, a plain 'no data' tone, so the sea and
+    // parks clipped at the data's edge do not end abruptly in the middle of land
+    const pad = DATA_MARGIN_M;
     a.rect(x0 - pad, -(y1 + pad), x1 - x0 + 2 * pad, y1 - y0 + 2 * pad).fill(LAND);
     const polys = (paths: FlatPath[], color: number, edge?: number) => {
       if (!paths.length) return;
