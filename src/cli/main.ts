@@ -6,6 +6,7 @@ type Command = { summary: string; load: () => Promise<(args: string[]) => Promis
 const COMMANDS: Record<string, Command> = {
   serve: { summary: 'build and serve the web app on localhost (serve --help)', load: async () => (await import('./serve-command.ts')).serveCommand },
   sim: { summary: 'run one simulation headless and print its metrics (sim --help)', load: async () => (await import('./sim-command.ts')).simCommand },
+  world: { summary: 'convert your own OpenStreetMap or GeoJSON file into a world (world convert --help)', load: async () => (await import('./world-command.ts')).worldCommand },
   sweep: { summary: 'run one knob over many values and seeds in worker threads (sweep --help)', load: async () => (await import('./sweep-command.ts')).sweepCommand },
   merge: { summary: 'merge the outputs of sweep shards (merge --help)', load: async () => (await import('./merge-command.ts')).mergeCommand },
   keys: { summary: 'derive rotating Find My keys (keys derive --help)', load: async () => (await import('./protocol-commands.ts')).keysCommand },

@@ -2,7 +2,7 @@
  * `crowdfind sim`: one headless run on the same core as the app; prints a summary table
  * and writes the metrics as JSON and/or CSV.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createNodeCryptoPool } from '../protocol/node-crypto-pool.ts';
 import { InThreadCryptoPool } from '../protocol/pool.ts';
@@ -13,10 +13,12 @@ import { seriesCsv } from '../sim/series-csv.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { APP_VERSION } from '../version.ts';
 import { loadWorldFromDisk } from '../world/node-loader.ts';
+import type { World } from '../world/types.ts';
+import { parseWorldFile } from '../world/world-file.ts';
 import { applyKnobFlags, knobHelp, parseDuration, readScenarioFile, splitArgs } from './args.ts';
 import { CliError } from './errors.ts';
 
-const OWN = { help: false, duration: true, json: true, csv: true, scenario: true, 'crypto-threads': true, quiet: false };
+const OWN = { help: false, duration: true, json: true, csv: true, scenario: true, 'world-file': true, 'crypto-threads': true, quiet: false };
 
 const HELP = `Usage: crowdfind sim [options]
 
@@ -25,6 +27,7 @@ Runs one simulation headless and prints its metrics.
 Run options:
   --duration <time>        simulated time to run: 90s, 30m, 2h, 1d [default 2h]
   --scenario <file>        a scenario JSON file (as the app exports); flags override it
+  --world-file <file>      run on a world file made by \`crowdfind world convert\` (sets --world custom)
   --json <file>            write scenario, summary and time series as JSON
   --csv <file>             write the time series as CSV (one row per simulated minute)
   --crypto-threads <n>     worker threads for report cryptography in real mode [default: cores]
@@ -47,13 +50,15 @@ export async function simCommand(argv: string[]): Promise<number> {
   const base: Scenario = args.own.has('scenario') ? readScenarioFile(String(args.own.get('scenario'))) : defaultScenario();
   const scenario = applyKnobFlags(base, args.knobs);
   const duration = parseDuration(String(args.own.get('duration') ?? '2h'), '--duration');
-  if (scenario.world === 'custom') throw new CliError('world "custom" is a city imported in the app; give a built-in world with --world');
+  const worldFile = args.own.get('world-file');
+  if (worldFile) scenario.world = 'custom';
+  else if (scenario.world === 'custom') throw new CliError('world "custom" is a city imported in the app: give its world file with --world-file (see `crowdfind world convert`)');
   const threadsRaw = args.own.get('crypto-threads');
   const threads = threadsRaw === undefined ? os.availableParallelism() : Number(threadsRaw);
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new CliError(`--crypto-threads must be a whole number 0..256, got ${threadsRaw}`);
   const quiet = args.own.has('quiet');
 
-  const world = await loadWorldFromDisk(scenario.world);
+  const world = worldFile ? readWorldFile(String(worldFile)) : await loadWorldFromDisk(scenario.world);
   const pool: CryptoPool = scenario.crypto === 'real' && threads > 0 ? createNodeCryptoPool({ threads, mode: 'real' }) : new InThreadCryptoPool(scenario.crypto);
   const started = performance.now();
   try {
@@ -74,6 +79,20 @@ export async function simCommand(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await pool.close();
+  }
+}
+
+function readWorldFile(path: string): World {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read world file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return { ...parseWorldFile(JSON.parse(text)), id: 'custom' };
+  } catch (err) {
+    throw new CliError(`world file ${path}: ${(err as Error).message}`);
   }
 }
 

@@ -75,4 +75,24 @@ describe('crowdfind sim', () => {
     expect(extra.status).toBe(2);
     expect(extra.stderr).toMatch(/unknown scenario field: colour/);
   });
+
+  it('converts a user\'s OSM extract into a world file and runs on it; a broken file is a clear error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crowdfind-world-'));
+    const world = join(dir, 'tg.json');
+    const conv = run(['world', 'convert', 'data/osm/berlin-siegessaeule.osm.gz', '--out', world, '--name', 'Tiergarten test']);
+    expect(conv.status).toBe(0);
+    expect(conv.stdout).toMatch(/Tiergarten test: 1,084 street nodes/);
+    const sim = run(['sim', '--world-file', world, '--density', '200', '--tags', '3', '--duration', '10m', '--crypto', 'modeled', '--quiet', '--json', join(dir, 'o.json')]);
+    expect(sim.status).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'o.json'), 'utf8'));
+    expect(out.scenario.world).toBe('custom');
+    expect(out.summary.finders).toBe(Math.round(200 * 1.272));
+    writeFileSync(join(dir, 'bad.osm'), '<osm version="0.6"><node id="1" lat="1" lon="2"/>');
+    const bad = run(['world', 'convert', join(dir, 'bad.osm'), '--out', join(dir, 'bad.json')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const badWorld = run(['sim', '--world-file', join(dir, 'bad.osm'), '--quiet']);
+    expect(badWorld.status).toBe(2);
+    expect(badWorld.stderr).toMatch(/world file .*bad.osm/);
+  }, 60_000);
 });
