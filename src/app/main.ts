@@ -21,6 +21,7 @@ import { Sheet, type TabId } from './sheet.ts';
 import { SimClient } from './sim-client.ts';
 import { speedControl, SPEEDS } from './speed-control.ts';
 import { TagDetailsView } from './tag-details.ts';
+import { SweepView } from './sweep-view.ts';
 import { TagList } from './tag-list.ts';
 import { scenarioFromQuery, scenarioToQuery } from './url-state.ts';
 
@@ -86,9 +87,23 @@ $('tab-tags').append(tagList.el, details.el);
 const charts = new ChartsView(metrics, exportContext, showNotice);
 $('tab-charts').append(charts.el);
 
+const sweeps = new SweepView({
+  current: () =>
+    state.scenario && state.world && !state.loading
+      ? {
+          scenario: state.scenario,
+          world: { id: state.world.id, name: state.world.name, areaKm2: state.world.areaKm2 },
+          source: state.scenario.world === 'custom' && state.customText ? { worldText: state.customText } : { worldId: state.scenario.world, baseUrl: document.baseURI },
+        }
+      : undefined,
+  notify: showNotice,
+});
+$('tab-sweeps').append(sweeps.el);
+
 const sheet = new Sheet($('panel'), $('sheet-handle'), window.matchMedia('(max-width: 700px)').matches ? 'tags' : 'scenario');
 sheet.onTab = (t: TabId) => {
   if (t === 'charts') requestAnimationFrame(() => charts.update(true));
+  if (t === 'sweeps') sweeps.refresh();
 };
 
 function exportContext(): ExportContext | undefined {
@@ -562,6 +577,8 @@ async function boot(): Promise<void> {
   /** pulls a frame now (after stepping through `sim`) */
   refresh: () => pullFrame().then(() => pullMetrics()),
   crash: () => sim.simulateCrash(),
+  /** the Sweeps tab: live worker count and progress (read-only) */
+  sweep: sweeps.hook,
 };
 
 boot().catch((err) => showNotice(`Crowdfind could not start: ${(err as Error).message}`, 'error'));

@@ -1,9 +1,9 @@
 /**
- * The side panel with its tabs (Tags, Scenario, Charts). On a desktop it is a column on
+ * The side panel with its tabs (Tags, Scenario, Charts, Sweeps). On a desktop it is a column on
  * the right; on a phone it is a bottom sheet that sits at "peek" height and can be
  * dragged or tapped up to "full" (and back).
  */
-export type TabId = 'tags' | 'scenario' | 'charts';
+export type TabId = 'tags' | 'scenario' | 'charts' | 'sweeps';
 export const PHONE_QUERY = '(max-width: 700px)';
 
 export class Sheet {
