@@ -444,7 +444,7 @@ export class SweepView {
     file('json', 'sweep.json', 'Download the sweep (definition, runs, aggregates) as JSON', () => ({ name: `${this.stem()}-sweep.json`, blob: new Blob([documentJson(this.document())], { type: 'application/json' }) }));
     this.files.hidden = true;
     const reproduce = el('p', 'hint sweep-reproduce');
-    reproduce.textContent = 'sweep.json re-runs on the command line: crowdfind sweep --definition sweep.json --out results/';
+    reproduce.append('sweep.json re-runs the same sweep on the command line: ', el('code', undefined, 'crowdfind sweep --definition sweep.json --out results/'));
     this.results.append(this.files);
 
     for (const { id, build } of SWEEP_CHARTS) {

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ARTIFACTS, download, launch, openApp, waitForWorld } from './browser.ts';
 
 let browser: Browser;
@@ -81,6 +84,8 @@ describe('parameter sweeps in the page', () => {
     expect(await page.locator('#tab-sweeps .chart-card[data-sweep-chart="located"] .u-legend').textContent()).toMatch(/theory/);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}/desktop-sweep.png` });
+    await page.locator('#tab-sweeps .chart-card[data-sweep-chart="ttff"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/desktop-sweep-charts.png` });
 
     // files: one CSV row per run, aggregates per value, sweep.json with the definition
     const runs = (await download(page, '#tab-sweeps [data-export="runs-csv"]')).body.toString('utf8').trim().split('\n');
@@ -93,7 +98,8 @@ describe('parameter sweeps in the page', () => {
     const aggs = (await download(page, '#tab-sweeps [data-export="aggregates-csv"]')).body.toString('utf8').trim().split('\n');
     expect(aggs.length).toBe(1 + 2);
     expect(aggs[0]).toMatch(/^density_per_km2,runs,.*theory_located_share$/);
-    const json = JSON.parse((await download(page, '#tab-sweeps [data-export="json"]')).body.toString('utf8'));
+    const jsonText = (await download(page, '#tab-sweeps [data-export="json"]')).body.toString('utf8');
+    const json = JSON.parse(jsonText);
     expect(json.format).toBe('crowdfind-sweep');
     expect(json.appVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(json.cancelled).toBe(false);
@@ -102,6 +108,15 @@ describe('parameter sweeps in the page', () => {
     expect(json.definition.base.tags.count).toBe(8);
     expect(json.runs.length).toBe(4);
     expect(json.aggregates.length).toBe(2);
+    // the CLI re-runs sweep.json to the same runs.csv, byte for byte
+    const dir = mkdtempSync(join(tmpdir(), 'crowdfind-sweep-'));
+    try {
+      writeFileSync(join(dir, 'sweep.json'), jsonText);
+      execFileSync(process.execPath, ['bin/crowdfind.mjs', 'sweep', '--definition', join(dir, 'sweep.json'), '--quiet', '--threads', '2', '--out', join(dir, 'out')], { stdio: 'ignore', timeout: 60_000 });
+      expect(readFileSync(join(dir, 'out', 'runs.csv'), 'utf8')).toBe(runs.join('\n') + '\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     // chart exports: PNG and an SVG whose bands and lines are vector paths
     const png = await download(page, '#tab-sweeps .chart-card[data-sweep-chart="located"] [data-export="png"]');
@@ -125,7 +140,9 @@ describe('parameter sweeps in the page', () => {
     await page.click('#sweep-run');
     await page.waitForFunction(() => (window as any).crowdfind.sweep.liveWorkers() > 0);
     await expect.poll(() => sweepWorkers(page), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1500);
+    await page.locator('#sweep-progressbar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/desktop-sweep-running.png` });
     await page.click('#sweep-cancel');
     await page.waitForFunction(() => (window as any).crowdfind.sweep.status.phase !== 'running', null, { timeout: 10_000 });
     const st = await sweepStatus(page);
