@@ -39,10 +39,6 @@ export interface SweepHook {
 
 const SWEEPABLE = KNOBS.filter((k): k is NumberKnob => k.kind === 'number' && k.path !== 'seed');
 const DURATIONS: [number, string][] = [[600, '10 min'], [1800, '30 min'], [3600, '1 h'], [7200, '2 h'], [14400, '4 h'], [43200, '12 h'], [86400, '24 h']];
-/** rough CPU seconds per finder per simulated second with modeled crypto (docs/sweeps.md: ~6.5 s for 7,600 finders x 2 h) */
-const CPU_PER_FINDER_SECOND = 1.2e-7;
-const RUN_OVERHEAD_S = 0.3;
-const REAL_CRYPTO_FACTOR = 4;
 const OSM_WORLDS = new Set(['monaco', 'andorra', 'tiergarten', 'custom']);
 
 let uid = 0;
@@ -323,21 +319,19 @@ export class SweepView {
       this.runBtn.disabled = true;
     } else {
       this.estimateOut.classList.remove('error');
-      this.estimateOut.textContent = this.estimate(d.def, cur!.world.areaKm2);
+      this.estimateOut.textContent = this.estimate(d.def);
       this.runBtn.disabled = !!this.running;
     }
   }
 
-  private estimate(def: SweepDefinition, areaKm2: number): string {
+  /** what the sweep will run; how long it takes is measured once runs finish (the ETA), not guessed */
+  private estimate(def: SweepDefinition): string {
     const n = runCount(def);
     const threads = Math.min(defaultSweepThreads(), n);
-    let cpu = 0;
-    for (let i = 0; i < n; i++) {
-      const s = runScenario(def, i);
-      cpu += RUN_OVERHEAD_S + CPU_PER_FINDER_SECOND * s.finders.densityPerKm2 * areaKm2 * def.durationS * (s.crypto === 'real' ? REAL_CRYPTO_FACTOR : 1);
-    }
-    return `${def.values.length} value${def.values.length === 1 ? '' : 's'} × ${def.seeds} seed${def.seeds === 1 ? '' : 's'} = ${n} run${n === 1 ? '' : 's'} of ${fmtDuration(def.durationS)} · roughly ${fmtDuration(Math.max(5, cpu / threads))} on ${threads} worker${threads === 1 ? '' : 's'}${def.base.crypto === 'real' ? ' (a guess: real crypto varies a lot)' : ''}`;
+    const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+    return `${plural(def.values.length, 'value')} × ${plural(def.seeds, 'seed')} = ${plural(n, 'run')} of ${fmtDuration(def.durationS)} on ${plural(threads, 'worker')}${def.base.crypto === 'real' ? ' (real cryptography: much slower than modeled)' : ''}`;
   }
+
 
   // ------------------------------------------------------------------ running
 
