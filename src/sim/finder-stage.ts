@@ -130,11 +130,9 @@ export class FinderStage {
         let period = -1;
         for (let c = 0; c < nCells; c++) {
           const cellEnd = cellStart[cells[c] + 1];
-          for (let k = cellStart[cells[c]]; k < cellEnd; k++) {
-            if (skip > 0) {
-              skip--;
-              continue;
-            }
+          // jump straight to the next listening candidate; the gap left over carries into the next cell
+          let k = cellStart[cells[c]] + skip;
+          for (; k < cellEnd; k += 1 + skip) {
             skip = logMiss === -Infinity ? 0 : Math.floor(Math.log(1 - rng.next()) / logMiss);
             const i = items[k];
             let dx = fx[i] - tx, dy = fy[i] - ty;
@@ -164,6 +162,7 @@ export class FinderStage {
             const id = this.log.add(i, j, period, finders.mode[i], gx, gy, acc, tx, ty, tAdv);
             this.enqueue(i, id, tAdv);
           }
+          skip = k - cellEnd;
         }
       }
     }
