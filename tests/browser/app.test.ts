@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, appState, canvasColours, launch, openApp, screenshotDiff, waitForWorld } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, appState, canvasColours, openApp, screenshotDiff, waitForWorld, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  // a failed test leaves its page open: close it so it cannot slow the next one
-  for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the app in Chromium', () => {
   it('loads Monaco, draws a map, moves finders, switches worlds, stays offline and error-free', async () => {
     // modeled crypto: this test is about drawing and moving; real crypto is tested in the unit tests
-    const { page, errors, foreign } = await openApp(browser, '?crypto=modeled');
+    const { page, errors, foreign } = await openApp(browser(), '?crypto=modeled');
     await waitForWorld(page, 'monaco');
     const s0 = await appState(page);
     expect(s0.finderCount).toBeGreaterThan(100);
@@ -50,7 +39,7 @@ describe('the app in Chromium', () => {
   });
 
   it('works at phone size with touch', async () => {
-    const { page, errors, foreign } = await openApp(browser, '?crypto=modeled', { width: 390, height: 844 }, true);
+    const { page, errors, foreign } = await openApp(browser(), '?crypto=modeled', { width: 390, height: 844 }, true);
     await waitForWorld(page, 'monaco');
     // every toolbar control is on screen and none overlaps another
     const boxes = await page.$$eval('.topbar button, .topbar select, .clock', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
@@ -76,7 +65,7 @@ describe('the app in Chromium', () => {
   });
 
   it('ignores an unknown world in the address with a visible notice', async () => {
-    const { page, errors } = await openApp(browser, '?world=atlantis&paused=1');
+    const { page, errors } = await openApp(browser(), '?world=atlantis&paused=1');
     await waitForWorld(page, 'monaco');
     await page.waitForSelector('#notice:not([hidden])');
     expect(await page.locator('#notice').textContent()).toContain('atlantis');

@@ -1,7 +1,7 @@
 /** Launches Debian's (or any found) Chromium headless through playwright-core, with WebGL via SwiftShader. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 export const ARTIFACTS = 'tests/browser/artifacts';
 
@@ -15,6 +15,28 @@ export async function launch(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
   });
+}
+
+/**
+ * One Chromium per test file: launched before its tests, every test's pages closed after it
+ * (a failed test must not leave a page running into the next one), closed at the end.
+ * Returns a getter for the launched browser.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
 }
 
 export interface Watched {

@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ARTIFACTS, appState, download, launch, noticeText, openApp, openTab, simStep, waitForWorld, waitIdle } from './browser.ts';
+import { ARTIFACTS, appState, download, noticeText, openApp, openTab, simStep, waitForWorld, waitIdle, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  // a failed test leaves its page open: close it so it cannot slow the next one
-  for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BASE = '?paused=1&crypto=modeled&seed=5&density=1500&upload-median=60&upload-p90=180&fetch-interval=60';
 
 describe('files in and out', () => {
   it('exports every chart as PNG, SVG, CSV and JSON, the map as PNG and the scenario as JSON', async () => {
-    const { page, errors, foreign } = await openApp(browser, BASE);
+    const { page, errors, foreign } = await openApp(browser(), BASE);
     await waitForWorld(page, 'monaco');
     const s = await simStep(page, 900);
     expect(s.metricsRows).toBeGreaterThan(10);
@@ -78,7 +67,7 @@ describe('files in and out', () => {
   });
 
   it('broken imports leave the world and run in place with a clear message; a real extract becomes the world', async () => {
-    const { page, errors } = await openApp(browser, '?paused=1&crypto=modeled');
+    const { page, errors } = await openApp(browser(), '?paused=1&crypto=modeled');
     await waitForWorld(page, 'monaco');
     await openTab(page, 'scenario');
     await simStep(page, 30);
@@ -116,7 +105,7 @@ describe('files in and out', () => {
   });
 
   it('restarts a crashed simulation worker with the last working scenario', async () => {
-    const { page, errors } = await openApp(browser, '?paused=1&crypto=modeled&density=500');
+    const { page, errors } = await openApp(browser(), '?paused=1&crypto=modeled&density=500');
     await waitForWorld(page, 'monaco');
     const before = await appState(page);
     await page.evaluate(() => (window as any).crowdfind.crash());

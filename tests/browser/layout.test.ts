@@ -1,18 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, appState, launch, openApp, openTab, overlaps, simStep, waitForWorld, type Box } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, appState, openApp, openTab, overlaps, simStep, waitForWorld, type Box, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  // a failed test leaves its page open: close it so it cannot slow the next one
-  for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** bounding boxes of the visible elements matching `selector` */
 async function boxes(page: import('playwright-core').Page, selector: string): Promise<Box[]> {
@@ -26,7 +15,7 @@ async function boxes(page: import('playwright-core').Page, selector: string): Pr
 describe('layout and the located-tags view', () => {
   it('after a minute at high density on Monaco, the tag list shows located tags and the map shows estimates', async () => {
     // quick uploads and refreshes so a minute is enough (the defaults need ~25 min)
-    const { page, errors, foreign } = await openApp(browser, '?paused=1&crypto=modeled&density=8000&upload-median=20&upload-p90=45&fetch-interval=20');
+    const { page, errors, foreign } = await openApp(browser(), '?paused=1&crypto=modeled&density=8000&upload-median=20&upload-p90=45&fetch-interval=20');
     await waitForWorld(page, 'monaco');
     await openTab(page, 'tags');
     const s = await simStep(page, 60);
@@ -51,7 +40,7 @@ describe('layout and the located-tags view', () => {
   });
 
   it('phone size: a bottom sheet, a Find My style list, and no overlapping controls', async () => {
-    const { page, errors, foreign } = await openApp(browser, '?paused=1&crypto=modeled&density=3000&upload-median=20&upload-p90=45&fetch-interval=20', { width: 390, height: 844 }, true);
+    const { page, errors, foreign } = await openApp(browser(), '?paused=1&crypto=modeled&density=3000&upload-median=20&upload-p90=45&fetch-interval=20', { width: 390, height: 844 }, true);
     await waitForWorld(page, 'monaco');
     await simStep(page, 90);
     const check = async (what: string) => {

@@ -1,25 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appState, launch, noticeText, openApp, openTab, revealKnob, setKnob, simStep, waitForWorld, waitIdle } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appState, noticeText, openApp, openTab, revealKnob, setKnob, simStep, waitForWorld, waitIdle, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  // a failed test leaves its page open: close it so it cannot slow the next one
-  for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // modeled crypto and a paused clock: runs advance only through step(n), so they are deterministic
 const BASE = '?paused=1&crypto=modeled&seed=3';
 
 describe('the scenario panel', () => {
   it('density changes the finder count live, and more finders locate more tags at the same seed and time', async () => {
-    const { page, errors, foreign } = await openApp(browser, `${BASE}&density=15`);
+    const { page, errors, foreign } = await openApp(browser(), `${BASE}&density=15`);
     await waitForWorld(page, 'monaco');
     await openTab(page, 'scenario');
     const s0 = await appState(page);
@@ -55,7 +44,7 @@ describe('the scenario panel', () => {
   });
 
   it('a knob that needs a reset says so; a shared link reproduces the scenario in the panel', async () => {
-    const { page, errors } = await openApp(browser, BASE);
+    const { page, errors } = await openApp(browser(), BASE);
     await waitForWorld(page, 'monaco');
     await openTab(page, 'scenario');
     await setKnob(page, 'density', 3456);
@@ -79,7 +68,7 @@ describe('the scenario panel', () => {
     expect(q.has('participation')).toBe(false); // defaults stay out of the link
     const original = (await appState(page)).scenario;
 
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const p2 = await other.newPage();
     await p2.goto(url + '&paused=1');
     await waitForWorld(p2, 'monaco');
@@ -95,7 +84,7 @@ describe('the scenario panel', () => {
   });
 
   it('clamps or ignores bad address parameters with a notice naming them', async () => {
-    const { page, errors } = await openApp(browser, '?paused=1&crypto=modeled&density=99999&bogus=1&estimator=psychic&tags=2.6');
+    const { page, errors } = await openApp(browser(), '?paused=1&crypto=modeled&density=99999&bogus=1&estimator=psychic&tags=2.6');
     await waitForWorld(page, 'monaco');
     const text = await noticeText(page);
     expect(text).toContain('density');
@@ -110,7 +99,7 @@ describe('the scenario panel', () => {
   });
 
   it('a preset resets the run with its scenario and explains it', async () => {
-    const { page, errors } = await openApp(browser, BASE);
+    const { page, errors } = await openApp(browser(), BASE);
     await waitForWorld(page, 'monaco');
     await openTab(page, 'scenario');
     await page.selectOption('#preset', 'suburb');

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, download, launch, openApp, waitForWorld } from './browser.ts';
+import { ARTIFACTS, download, openApp, waitForWorld, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  for (const c of browser?.contexts() ?? []) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -48,7 +38,7 @@ async function define(page: Page, values: string, seeds: number, durationS: numb
 
 describe('parameter sweeps in the page', () => {
   it('runs a density sweep in web workers, draws the charts with bands, exports files, and cancels cleanly', async () => {
-    const { page, errors, foreign } = await openApp(browser, '?world=open&paused=1&crypto=modeled&tags=8&upload-median=60&upload-p90=180&fetch-interval=60');
+    const { page, errors, foreign } = await openApp(browser(), '?world=open&paused=1&crypto=modeled&tags=8&upload-median=60&upload-p90=180&fetch-interval=60');
     await waitForWorld(page, 'open');
     await openSweeps(page);
 
@@ -158,7 +148,7 @@ describe('parameter sweeps in the page', () => {
   });
 
   it('fits a phone: the Sweeps tab in the bottom sheet', async () => {
-    const { page, errors } = await openApp(browser, '?world=tiergarten&paused=1&crypto=modeled&tags=5', { width: 390, height: 844 }, true);
+    const { page, errors } = await openApp(browser(), '?world=tiergarten&paused=1&crypto=modeled&tags=5', { width: 390, height: 844 }, true);
     await waitForWorld(page, 'tiergarten');
     await page.click('#tab-btn-sweeps');
     await page.waitForSelector('#tab-sweeps:not([hidden]) #sweep-run');
