@@ -1,8 +1,9 @@
 /**
  * Uniform grid over points, rebuilt every step by counting sort (two passes over the
  * points, no allocation once sized). Cells are as large as the radio's maximum useful
- * range, so every point within range of a query lies in the 3x3 cells around it.
- * On a wrapping (open) world the grid wraps too, and neighbours across an edge are found.
+ * range, so every point within range of a query lies in the 3x3 cells around it
+ * (neighbourCells), listed in items[cellStart[c]..cellStart[c+1]]. On a wrapping (open)
+ * world the grid wraps too; callers take offsets modulo widthM/heightM.
  */
 export class SpatialGrid {
   cols = 1;
@@ -116,54 +117,5 @@ export class SpatialGrid {
       }
     }
     return n;
-  }
-
-  private readonly cellBuffer = new Int32Array(9);
-  /** candidates found by the last gather(): indices and offsets from the query point */
-  found = new Int32Array(256);
-  foundDx = new Float64Array(256);
-  foundDy = new Float64Array(256);
-
-  /**
-   * Collects every inserted point in the 3x3 cells around (x, y) into found/foundDx/foundDy
-   * (offsets are the shortest ones on a wrapping world) and returns how many. No allocation
-   * once the buffers have grown to the largest neighbourhood.
-   */
-  gather(x: number, y: number, px: Float64Array, py: Float64Array): number {
-    const cells = this.cellBuffer;
-    const nCells = this.neighbourCells(x, y, cells);
-    const w = this.widthM, h = this.heightM;
-    let n = 0;
-    for (let k = 0; k < nCells; k++) {
-      const c = cells[k];
-      const end = this.cellStart[c + 1];
-      if (n + end - this.cellStart[c] > this.found.length) this.growFound(n + end - this.cellStart[c]);
-      for (let j = this.cellStart[c]; j < end; j++) {
-        const i = this.items[j];
-        let dx = px[i] - x, dy = py[i] - y;
-        if (this.wrap) {
-          if (dx > w / 2) dx -= w;
-          else if (dx < -w / 2) dx += w;
-          if (dy > h / 2) dy -= h;
-          else if (dy < -h / 2) dy += h;
-        }
-        this.found[n] = i;
-        this.foundDx[n] = dx;
-        this.foundDy[n] = dy;
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private growFound(n: number): void {
-    const cap = Math.max(n, this.found.length * 2);
-    const f = new Int32Array(cap), dx = new Float64Array(cap), dy = new Float64Array(cap);
-    f.set(this.found);
-    dx.set(this.foundDx);
-    dy.set(this.foundDy);
-    this.found = f;
-    this.foundDx = dx;
-    this.foundDy = dy;
   }
 }

@@ -17,10 +17,22 @@ function near(xs: Float64Array, ys: Float64Array, inc: Uint8Array, x: number, y:
   return out.sort((a, b) => a - b);
 }
 
+/** what the radio loop does: the neighbour cells' points, offsets taken on the torus when wrapping */
 function gathered(g: SpatialGrid, xs: Float64Array, ys: Float64Array, x: number, y: number, range: number): number[] {
-  const n = g.gather(x, y, xs, ys);
+  const cells = new Int32Array(9);
+  const n = g.neighbourCells(x, y, cells);
   const out: number[] = [];
-  for (let k = 0; k < n; k++) if (g.foundDx[k] ** 2 + g.foundDy[k] ** 2 <= range * range) out.push(g.found[k]);
+  for (let c = 0; c < n; c++) {
+    for (let k = g.cellStart[cells[c]]; k < g.cellStart[cells[c] + 1]; k++) {
+      const i = g.items[k];
+      let dx = xs[i] - x, dy = ys[i] - y;
+      if (g.wrap) {
+        dx -= Math.round(dx / g.widthM) * g.widthM;
+        dy -= Math.round(dy / g.heightM) * g.heightM;
+      }
+      if (dx * dx + dy * dy <= range * range) out.push(i);
+    }
+  }
   return out.sort((a, b) => a - b);
 }
 
