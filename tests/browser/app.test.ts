@@ -72,4 +72,24 @@ describe('the app in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('really encrypts and decrypts reports in the page\'s crypto workers by default', async () => {
+    const { page, errors, foreign } = await openApp(browser(), '?paused=1&density=300&upload-median=30&upload-p90=60&fetch-interval=60');
+    await waitForWorld(page, 'monaco');
+    const result = await page.evaluate(async () => {
+      const cf = (window as any).crowdfind;
+      await cf.sim.step(600);
+      const info = await cf.sim.info();
+      const m = await cf.sim.metricsSince(0);
+      return { crypto: info.crypto, threads: info.cryptoThreads, decrypted: m.summary.reportsDecrypted, failures: m.summary.decryptFailures, located: m.summary.locatedShareEnd };
+    });
+    expect(result.crypto).toBe('real');
+    expect(result.threads).toBeGreaterThanOrEqual(1);
+    expect(result.decrypted).toBeGreaterThan(100);
+    expect(result.failures).toBe(0);
+    expect(result.located).toBeGreaterThan(0.5);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
 });
+
