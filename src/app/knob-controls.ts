@@ -21,18 +21,24 @@ export function isShare(k: Knob): boolean {
 
 let uid = 0;
 
-/** `onChange(value, final)`: final is false while a slider is being dragged */
-export function knobControl(k: Knob, initial: number | string, onChange: (value: number | string, final: boolean) => void): KnobControl {
-  const id = `knob-${k.flag}-${++uid}`;
+/** The labelled row every control in the panel sits in: `.knob` > `.knob-head` > label (for `id`). */
+export function knobRow(id: string, labelText: string, title: string): { row: HTMLDivElement; head: HTMLDivElement; label: HTMLLabelElement } {
   const row = document.createElement('div');
   row.className = 'knob';
-  row.dataset.flag = k.flag;
-  row.title = k.help;
+  row.title = title;
   const head = document.createElement('div');
   head.className = 'knob-head';
   const label = document.createElement('label');
   label.htmlFor = id;
-  label.textContent = k.label;
+  label.textContent = labelText;
+  return { row, head, label };
+}
+
+/** `onChange(value, final)`: final is false while a slider is being dragged */
+export function knobControl(k: Knob, initial: number | string, onChange: (value: number | string, final: boolean) => void): KnobControl {
+  const id = `knob-${k.flag}-${++uid}`;
+  const { row, head, label } = knobRow(id, k.label, k.help);
+  row.dataset.flag = k.flag;
   const info = document.createElement('button');
   info.type = 'button';
   info.className = 'info';

@@ -6,7 +6,7 @@
 import { KNOBS, type Knob } from '../sim/knobs.ts';
 import { finderCount, getPath, setPath, type Scenario } from '../sim/scenario.ts';
 import { fmtDistance, fmtNumber, medianRange } from './format.ts';
-import { knobControl, type KnobControl } from './knob-controls.ts';
+import { knobControl, knobRow, type KnobControl } from './knob-controls.ts';
 import { PRESETS, type Preset } from './presets.ts';
 
 export const SECTIONS = ['Crowd', 'Tags', 'Radio', 'Network', 'Owner', 'Run'] as const;
@@ -163,14 +163,7 @@ export class ScenarioPanel {
   }
 
   private buildTagMix(): HTMLElement {
-    const row = document.createElement('div');
-    row.className = 'knob';
-    row.title = 'Sets the three weights below at once';
-    const head = document.createElement('div');
-    head.className = 'knob-head';
-    const label = document.createElement('label');
-    label.textContent = 'Tag scenario';
-    label.htmlFor = 'tag-mix';
+    const { row, head, label } = knobRow('tag-mix', 'Tag scenario', 'Sets the three weights below at once');
     this.tagMix.id = 'tag-mix';
     for (const [v, t] of [['rest', 'Lost at rest'], ['carried', 'Carried'], ['vehicle', 'In a vehicle'], ['mix', 'Mix'], ['custom', 'Custom weights']]) this.tagMix.add(new Option(t, v));
     this.tagMix.addEventListener('change', () => {

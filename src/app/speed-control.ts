@@ -1,16 +1,11 @@
 /** The run's time speed as a logarithmic slider (1× to 3,600×), kept in step with the top bar. */
+import { knobRow } from './knob-controls.ts';
+
 export const SPEEDS = [1, 10, 60, 300, 900, 3600];
 const MAX = 3600;
 
 export function speedControl(onChange: (v: number) => void): { el: HTMLElement; set(v: number): void } {
-  const row = document.createElement('div');
-  row.className = 'knob';
-  row.title = 'Simulated seconds per real second (keys: + and -)';
-  const head = document.createElement('div');
-  head.className = 'knob-head';
-  const label = document.createElement('label');
-  label.htmlFor = 'speed-slider';
-  label.textContent = 'Time speed';
+  const { row, head, label } = knobRow('speed-slider', 'Time speed', 'Simulated seconds per real second (keys: + and -)');
   const out = document.createElement('output');
   out.className = 'knob-out';
   out.htmlFor.add('speed-slider');

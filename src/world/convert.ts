@@ -15,7 +15,7 @@ import { makeProjection, project, type Projection } from './projection.ts';
 import { seaPolygons } from './sea.ts';
 import { graphStats, type GraphStats } from './stats.ts';
 import { areaKind, isCoastline, isHighwayArea, streetKind, type AreaKind, type Tags } from './tags.ts';
-import type { FlatPath, StreetGraph, World } from './types.ts';
+import { allocStreetGraph, type FlatPath, type StreetGraph, type World } from './types.ts';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
@@ -183,15 +183,7 @@ export function geoJsonToWorld(fc: FeatureCollection, opts: ConvertOptions = {})
   const edges: number[] = [];
   for (let e = 0; e < raw.a.length; e++) if (mask[raw.a[e]]) edges.push(e); // b is in the same component
   const m = edges.length;
-  const graph: StreetGraph = {
-    nodeX,
-    nodeY,
-    edgeA: new Uint32Array(m),
-    edgeB: new Uint32Array(m),
-    edgeLength: new Float64Array(m),
-    edgeFlags: new Uint8Array(m),
-    edgeClass: new Uint8Array(m),
-  };
+  const graph = allocStreetGraph(nodeX, nodeY, m);
   edges.forEach((e, k) => {
     const a = raw.a[e];
     const b = raw.b[e];

@@ -36,6 +36,19 @@ export interface StreetGraph {
   edgeClass: Uint8Array;
 }
 
+/** A graph over the given nodes with room for `edgeCount` edges (zeroed), for builders to fill. */
+export function allocStreetGraph(nodeX: Float64Array, nodeY: Float64Array, edgeCount: number): StreetGraph {
+  return {
+    nodeX,
+    nodeY,
+    edgeA: new Uint32Array(edgeCount),
+    edgeB: new Uint32Array(edgeCount),
+    edgeLength: new Float64Array(edgeCount),
+    edgeFlags: new Uint8Array(edgeCount),
+    edgeClass: new Uint8Array(edgeCount),
+  };
+}
+
 /** A polygon or line for drawing: flat [x0, y0, x1, y1, ...] in local metres. */
 export type FlatPath = number[];
 

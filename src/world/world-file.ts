@@ -14,7 +14,7 @@
  *     kinds:   [class * 4 + flags, ...]         class: STREET_CLASSES index, flags: WALK|DRIVE
  *     buildings / water / parks: [[x0, y0, dx1, dy1, ...], ...]   dm, open rings or lines }
  */
-import { STREET_CLASSES, type FlatPath, type StreetGraph, type World } from './types.ts';
+import { STREET_CLASSES, allocStreetGraph, type FlatPath, type StreetGraph, type World } from './types.ts';
 
 export const WORLD_FORMAT = 'crowdfind-world';
 export const WORLD_FORMAT_VERSION = 1;
@@ -183,15 +183,7 @@ export function parseWorldFile(json: unknown): World {
   const kinds = intArray(o, 'kinds');
   const m = lengths.length;
   if (edges.length !== 2 * m || kinds.length !== m) fail(`"edges" (${edges.length / 2} pairs), "lengths" (${m}) and "kinds" (${kinds.length}) must have one entry per edge`);
-  const graph: StreetGraph = {
-    nodeX,
-    nodeY,
-    edgeA: new Uint32Array(m),
-    edgeB: new Uint32Array(m),
-    edgeLength: new Float64Array(m),
-    edgeFlags: new Uint8Array(m),
-    edgeClass: new Uint8Array(m),
-  };
+  const graph = allocStreetGraph(nodeX, nodeY, m);
   let a = 0;
   for (let e = 0; e < m; e++) {
     a += edges[2 * e];
